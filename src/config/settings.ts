@@ -1,0 +1,192 @@
+/**
+ * The one place that reads the environment. Every setting is declared once with its
+ * environment variable, default, parser and a one-line description; `docs/configuration.md`
+ * is generated from this table (`npx rathaus config docs`).
+ */
+import path from 'node:path';
+
+export type RuntimeEnv = 'development' | 'test' | 'production';
+
+interface SettingSpec<T> {
+  env: string;
+  doc: string;
+  /** Default for development/test; `undefined` means "no value". */
+  default: (ctx: { runtime: RuntimeEnv; raw: Record<string, string | undefined> }) => T;
+  parse: (value: string, env: string) => T;
+  /** Production refuses to start when this setting is not given explicitly. */
+  requiredInProduction?: boolean;
+}
+
+class ConfigError extends Error {}
+
+const str = (v: string) => v;
+const int = (v: string, env: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n)) throw new ConfigError(`${env} must be a whole number, got "${v}"`);
+  return n;
+};
+const bool = (v: string, env: string) => {
+  if (/^(1|true|yes|on)$/i.test(v)) return true;
+  if (/^(0|false|no|off)$/i.test(v)) return false;
+  throw new ConfigError(`${env} must be true or false, got "${v}"`);
+};
+const optionalStr = (v: string) => (v === '' ? undefined : v);
+
+function spec<T>(s: SettingSpec<T>): SettingSpec<T> {
+  return s;
+}
+
+/** Declaration of every setting. Order here is the order in the generated docs. */
+export const settingSpecs = {
+  runtime: spec<RuntimeEnv>({
+    env: 'NODE_ENV',
+    doc: 'development, test or production; production enforces required settings, Secure cookies and HSTS.',
+    default: () => 'development',
+    parse: (v, env) => {
+      if (v === 'development' || v === 'test' || v === 'production') return v;
+      throw new ConfigError(`${env} must be development, test or production, got "${v}"`);
+    },
+  }),
+  port: spec<number>({ env: 'PORT', doc: 'TCP port the web process listens on.', default: () => 3000, parse: int }),
+  host: spec<string>({
+    env: 'HOST',
+    doc: 'Interface to listen on; 127.0.0.1 in development, 0.0.0.0 in production.',
+    default: ({ runtime }) => (runtime === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    parse: str,
+  }),
+  publicBaseUrl: spec<string | undefined>({
+    env: 'PUBLIC_BASE_URL',
+    doc: 'Absolute base URL used in e-mails, QR codes and embed snippets (e.g. https://rathaus.cloud). Required in production.',
+    default: () => undefined,
+    parse: optionalStr,
+    requiredInProduction: true,
+  }),
+  databaseUrl: spec<string | undefined>({
+    env: 'DATABASE_URL',
+    doc: 'PostgreSQL connection URL. Empty: the embedded PGlite database under DATA_DIR.',
+    default: () => undefined,
+    parse: optionalStr,
+  }),
+  databasePoolSize: spec<number>({ env: 'DATABASE_POOL_SIZE', doc: 'Connections per process in the PostgreSQL pool.', default: () => 10, parse: int }),
+  dataDir: spec<string>({
+    env: 'DATA_DIR',
+    doc: 'Folder for the embedded database and local file storage; kept across restarts.',
+    default: () => path.resolve('data'),
+    parse: (v) => path.resolve(v),
+  }),
+  appSecret: spec<string | undefined>({
+    env: 'APP_SECRET',
+    doc: 'Secret (≥ 32 characters) for signing tokens. Development: generated once and kept in DATA_DIR. Required in production.',
+    default: () => undefined,
+    parse: (v, env) => {
+      if (v.length < 32) throw new ConfigError(`${env} must be at least 32 characters long`);
+      return v;
+    },
+    requiredInProduction: true,
+  }),
+  logLevel: spec<string>({
+    env: 'LOG_LEVEL',
+    doc: 'pino log level: fatal, error, warn, info, debug, trace or silent.',
+    default: ({ runtime }) => (runtime === 'test' ? 'silent' : 'info'),
+    parse: (v, env) => {
+      if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v)) throw new ConfigError(`${env}: unknown level "${v}"`);
+      return v;
+    },
+  }),
+  trustProxyHops: spec<number>({
+    env: 'TRUST_PROXY_HOPS',
+    doc: 'How many reverse proxies in front of the app to trust for the client address (0 = none).',
+    default: () => 0,
+    parse: int,
+  }),
+  bodyLimitBytes: spec<number>({ env: 'BODY_LIMIT_BYTES', doc: 'Largest accepted request body (forms and JSON), in bytes.', default: () => 1_048_576, parse: int }),
+  sessionIdleMinutes: spec<number>({ env: 'SESSION_IDLE_MINUTES', doc: 'Staff session ends after this many minutes without a request.', default: () => 30, parse: int }),
+  sessionAbsoluteHours: spec<number>({ env: 'SESSION_ABSOLUTE_HOURS', doc: 'Staff session ends this many hours after login, whatever the activity.', default: () => 10, parse: int }),
+  loginFreeAttempts: spec<number>({
+    env: 'LOGIN_FREE_ATTEMPTS',
+    doc: 'Failed logins per account or address before throttling starts.',
+    default: () => 5,
+    parse: int,
+  }),
+  loginWindowMinutes: spec<number>({
+    env: 'LOGIN_WINDOW_MINUTES',
+    doc: 'Failed logins older than this are forgotten.',
+    default: () => 15,
+    parse: int,
+  }),
+  runWorkerInWeb: spec<boolean>({
+    env: 'RUN_WORKER_IN_WEB',
+    doc: 'Run the job worker inside the web process (embedded default). Set false when `rathaus worker` runs separately.',
+    default: () => true,
+    parse: bool,
+  }),
+  seedDemo: spec<boolean>({
+    env: 'SEED_DEMO',
+    doc: 'Seed the founding municipalities and demo staff accounts on first start.',
+    default: ({ runtime }) => runtime !== 'production',
+    parse: bool,
+  }),
+  shutdownGraceSeconds: spec<number>({
+    env: 'SHUTDOWN_GRACE_SECONDS',
+    doc: 'On SIGTERM, how long in-flight requests and jobs may take before the process exits.',
+    default: () => 20,
+    parse: int,
+  }),
+} satisfies Record<string, SettingSpec<unknown>>;
+
+type Specs = typeof settingSpecs;
+export type Settings = { [K in keyof Specs]: Specs[K] extends SettingSpec<infer T> ? T : never };
+
+/**
+ * Reads settings from an environment record (default: the process environment).
+ * Throws one error listing every problem, so an operator fixes them in one go.
+ */
+export function loadSettings(raw: Record<string, string | undefined> = process.env, overrides: Partial<Settings> = {}): Settings {
+  const problems: string[] = [];
+  const runtimeRaw = raw[settingSpecs.runtime.env];
+  let runtime: RuntimeEnv = 'development';
+  try {
+    runtime = runtimeRaw ? settingSpecs.runtime.parse(runtimeRaw, settingSpecs.runtime.env) : 'development';
+  } catch (e) {
+    problems.push((e as Error).message);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, s] of Object.entries(settingSpecs) as [string, SettingSpec<unknown>][]) {
+    if (key in overrides) {
+      out[key] = (overrides as Record<string, unknown>)[key];
+      continue;
+    }
+    const value = raw[s.env];
+    if (value === undefined || value === '') {
+      if (runtime === 'production' && s.requiredInProduction) problems.push(`${s.env} is required in production (${s.doc})`);
+      out[key] = s.default({ runtime, raw });
+      continue;
+    }
+    try {
+      out[key] = s.parse(value, s.env);
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n - ${problems.join('\n - ')}`);
+  return out as Settings;
+}
+
+/** Markdown table of all settings, for docs/configuration.md. */
+export function renderSettingsDoc(): string {
+  const rows = Object.values(settingSpecs as Record<string, SettingSpec<unknown>>).map((s) => {
+    const dev = s.default({ runtime: 'development', raw: {} });
+    const shown = dev === undefined ? '—' : String(dev).startsWith('/') ? '`./data`' : `\`${String(dev)}\``;
+    return `| \`${s.env}\` | ${shown} | ${s.requiredInProduction ? 'yes' : ''} | ${s.doc} |`;
+  });
+  return [
+    '# Configuration reference',
+    '',
+    'Generated from `src/config/settings.ts` by `npx rathaus config docs`; do not edit by hand.',
+    '',
+    '| variable | development default | required in production | meaning |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,147 @@
+/**
+ * Row types of the tables, for Kysely. Keep in step with `migrations/`; the schema dump test
+ * catches a migration that is not reflected in the committed dump, and the type checker catches
+ * code that uses a column this file does not declare.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+/** A JSON column with a database default. */
+type JsonWithDefault<T> = ColumnType<T, string | T | undefined, string | T>;
+
+/** A text in both UI languages. */
+export interface Localized {
+  de: string;
+  en: string;
+}
+
+export interface TenantsTable {
+  id: Generated<string>;
+  slug: string;
+  official_name: string;
+  short_name: string;
+  register_name: string | null;
+  status_kind: string;
+  ags: string;
+  ars: string | null;
+  district: string;
+  street: string;
+  postal_code: string;
+  town: string;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  opening_hours: JsonWithDefault<Localized[]>;
+  embed_origins: ColumnType<string[], string[] | undefined, string[]>;
+  branding: JsonWithDefault<{ primaryColor?: string; logoPath?: string }>;
+  unconfirmed_facts: ColumnType<string[], string[] | undefined, string[]>;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TenantHostnamesTable {
+  hostname: string;
+  tenant_id: string;
+}
+
+export interface CatalogServicesTable {
+  id: string;
+  leika_key: string | null;
+  name: Json<Localized>;
+  summary: Json<Localized>;
+  topic: string;
+  sort_order: Generated<number>;
+}
+
+export interface TenantServicesTable {
+  tenant_id: string;
+  service_id: string;
+  status: 'online' | 'planned';
+  planned_for: string | null;
+}
+
+export interface TenantPageContent {
+  de: { title: string; sections: { heading: string; paragraphs: string[] }[] };
+  en: { title: string; sections: { heading: string; paragraphs: string[] }[] };
+}
+
+export interface TenantPagesTable {
+  tenant_id: string;
+  kind: 'imprint' | 'privacy' | 'accessibility';
+  content: Json<TenantPageContent>;
+  updated_at: Generated<Date>;
+}
+
+export interface PlatformPagesTable {
+  kind: 'imprint' | 'privacy' | 'accessibility';
+  content: Json<TenantPageContent>;
+  updated_at: Generated<Date>;
+}
+
+export interface PlatformNewsTable {
+  id: Generated<string>;
+  published_on: string;
+  title: Json<Localized>;
+  body: Json<Localized>;
+  created_at: Generated<Date>;
+}
+
+export interface StaffUsersTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  is_operator: Generated<boolean>;
+  disabled: Generated<boolean>;
+  password_changed_at: Generated<Date>;
+  created_at: Generated<Date>;
+}
+
+export type StaffRole = 'caseworker' | 'tenant-admin';
+
+export interface StaffMembershipsTable {
+  tenant_id: string;
+  user_id: string;
+  role: StaffRole;
+  created_at: Generated<Date>;
+}
+
+export interface StaffSessionsTable {
+  token_hash: Buffer | Uint8Array;
+  user_id: string;
+  created_at: Generated<Date>;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: Timestamp;
+  blocked_until: Timestamp | null;
+}
+
+export interface SchemaMigrationsTable {
+  version: string;
+  name: string;
+  checksum: string;
+  applied_at: Generated<Date>;
+}
+
+/** All tables known to the application. */
+export interface DB {
+  tenants: TenantsTable;
+  tenant_hostnames: TenantHostnamesTable;
+  catalog_services: CatalogServicesTable;
+  tenant_services: TenantServicesTable;
+  tenant_pages: TenantPagesTable;
+  platform_pages: PlatformPagesTable;
+  platform_news: PlatformNewsTable;
+  staff_users: StaffUsersTable;
+  staff_memberships: StaffMembershipsTable;
+  staff_sessions: StaffSessionsTable;
+  login_throttle: LoginThrottleTable;
+  schema_migrations: SchemaMigrationsTable;
+}

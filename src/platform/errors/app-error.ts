@@ -1,0 +1,126 @@
+/**
+ * The one error catalogue. Every error a user can meet has a stable code, an HTTP status and a
+ * German and an English text. Handlers throw `new AppError('tenant.not_found')`; the error
+ * handler renders the page (HTML) or an RFC 9457 problem document (API) from the entry.
+ * `docs/errors.md` is generated from this table.
+ */
+import type { Localized } from '../db/schema.js';
+
+export interface ErrorEntry {
+  status: number;
+  title: Localized;
+}
+
+export const errorCatalogue = {
+  'http.not_found': {
+    status: 404,
+    title: { de: 'Diese Seite gibt es nicht.', en: 'This page does not exist.' },
+  },
+  'http.method_not_allowed': {
+    status: 405,
+    title: { de: 'Diese Aktion ist hier nicht möglich.', en: 'This action is not possible here.' },
+  },
+  'http.bad_request': {
+    status: 400,
+    title: { de: 'Die Anfrage ist ungültig.', en: 'The request is invalid.' },
+  },
+  'http.payload_too_large': {
+    status: 413,
+    title: { de: 'Die gesendeten Daten sind zu groß.', en: 'The data sent is too large.' },
+  },
+  'http.unsupported_media_type': {
+    status: 415,
+    title: { de: 'Dieses Datenformat wird nicht angenommen.', en: 'This data format is not accepted.' },
+  },
+  'http.internal': {
+    status: 500,
+    title: {
+      de: 'Es ist ein technischer Fehler aufgetreten. Bitte versuchen Sie es später noch einmal.',
+      en: 'A technical error occurred. Please try again later.',
+    },
+  },
+  'http.unavailable': {
+    status: 503,
+    title: { de: 'Der Dienst ist gerade nicht verfügbar.', en: 'The service is currently unavailable.' },
+  },
+  'csrf.invalid': {
+    status: 403,
+    title: {
+      de: 'Die Sicherheitsprüfung des Formulars ist fehlgeschlagen. Bitte laden Sie die Seite neu und senden Sie das Formular noch einmal.',
+      en: 'The form failed its security check. Please reload the page and send the form again.',
+    },
+  },
+  'auth.required': {
+    status: 401,
+    title: { de: 'Bitte melden Sie sich an.', en: 'Please sign in.' },
+  },
+  'auth.invalid_credentials': {
+    status: 401,
+    title: { de: 'E-Mail-Adresse oder Passwort ist falsch.', en: 'The e-mail address or password is wrong.' },
+  },
+  'auth.throttled': {
+    status: 429,
+    title: {
+      de: 'Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
+      en: 'Too many failed sign-in attempts. Please wait a few minutes and try again.',
+    },
+  },
+  'auth.forbidden': {
+    status: 404,
+    title: { de: 'Diese Seite gibt es nicht.', en: 'This page does not exist.' },
+  },
+  'auth.password_policy': {
+    status: 400,
+    title: {
+      de: 'Das neue Passwort muss mindestens 12 Zeichen lang sein und darf nicht dem alten entsprechen.',
+      en: 'The new password must be at least 12 characters long and differ from the old one.',
+    },
+  },
+  'tenant.not_found': {
+    status: 404,
+    title: { de: 'Diese Kommune nimmt nicht an Rathaus Cloud teil.', en: 'This municipality is not part of Rathaus Cloud.' },
+  },
+  'validation.failed': {
+    status: 400,
+    title: { de: 'Bitte prüfen Sie Ihre Angaben.', en: 'Please check your entries.' },
+  },
+} satisfies Record<string, ErrorEntry>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** A field-level problem: the path of the field and a message in both languages. */
+export interface FieldError {
+  path: string;
+  message: Localized;
+}
+
+/** An error that users may see; the code selects status and text from the catalogue. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly fieldErrors: FieldError[] = [],
+    options?: { cause?: unknown; retryAfterSeconds?: number },
+  ) {
+    super(code, options?.cause ? { cause: options.cause } : undefined);
+    this.status = errorCatalogue[code].status;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
+  }
+  readonly retryAfterSeconds: number | undefined;
+}
+
+/** Markdown table of the catalogue, for docs/errors.md. */
+export function renderErrorsDoc(): string {
+  const rows = Object.entries(errorCatalogue).map(([code, e]) => `| \`${code}\` | ${e.status} | ${e.title.de} | ${e.title.en} |`);
+  return [
+    '# Error catalogue',
+    '',
+    'Generated from `src/platform/errors/app-error.ts` by `npx rathaus docs`; do not edit by hand.',
+    'API responses carry the code as `type` (`urn:rathaus:error:<code>`) in an RFC 9457 problem document.',
+    '',
+    '| code | HTTP | Deutsch | English |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+}

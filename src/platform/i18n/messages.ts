@@ -1,0 +1,21 @@
+/**
+ * The message catalogue of the whole application: every module's messages merged. A key
+ * declared twice is a start-up error.
+ */
+import { catalogMessages } from '../../modules/catalog/messages.js';
+import { layoutMessages } from '../views/messages.js';
+import type { MessageCatalogue } from './i18n.js';
+
+const parts: MessageCatalogue[] = [layoutMessages, catalogMessages];
+
+/** Merges the module catalogues, refusing duplicate keys. */
+export function buildMessageCatalogue(extra: MessageCatalogue[] = []): MessageCatalogue {
+  const all: MessageCatalogue = {};
+  for (const part of [...parts, ...extra]) {
+    for (const [key, value] of Object.entries(part)) {
+      if (key in all) throw new Error(`Message key "${key}" is declared twice`);
+      all[key] = value;
+    }
+  }
+  return all;
+}

@@ -1,0 +1,28 @@
+/**
+ * Tenant routes live under `/{tenant-slug}/…`. This plugin resolves the slug (404 for unknown
+ * or inactive municipalities) and, where a municipality has its own host name configured,
+ * refuses other municipalities' paths on that host.
+ */
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { AppError } from '../errors/app-error.js';
+import type { TenantDirectory } from './tenant-directory.js';
+
+/** Registers `routes` below `/:tenant` with `request.tenant` resolved before any handler runs. */
+export function tenantScoped<O extends object>(routes: FastifyPluginAsync<O>, directory: TenantDirectory, options: O) {
+  return async (app: FastifyInstance) => {
+    await app.register(
+      async (scoped) => {
+        scoped.addHook('onRequest', async (request) => {
+          const slug = (request.params as { tenant?: string }).tenant ?? '';
+          const tenant = await directory.findBySlug(slug);
+          if (!tenant) throw new AppError('tenant.not_found');
+          const hostTenant = await directory.findByHostname(request.hostname);
+          if (hostTenant && hostTenant.id !== tenant.id) throw new AppError('tenant.not_found');
+          request.tenant = tenant;
+        });
+        await scoped.register(routes, options);
+      },
+      { prefix: '/:tenant' },
+    );
+  };
+}
