@@ -38,6 +38,8 @@ export interface Database {
   sql: SqlSession;
   /** Runs `fn` with a session of the database owner. */
   asOwner<T>(fn: (owner: SqlSession) => Promise<T>): Promise<T>;
+  /** PGlite only: the whole data directory as a gzipped tarball (test templates, backups). */
+  dumpDataDir(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -104,6 +106,7 @@ async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): 
           await switchToAppRole();
         }
       }),
+    dumpDataDir: () => queue.run(async () => (await pglite.dumpDataDir('gzip')) as Blob),
     async close() {
       await kysely.destroy();
       await queue.run(() => pglite.close());
@@ -152,6 +155,9 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
       } finally {
         await client.end();
       }
+    },
+    dumpDataDir() {
+      return Promise.reject(new Error('dumpDataDir is only available on PGlite; use pg_dump for PostgreSQL'));
     },
     async close() {
       await kysely.destroy(); // ends the pool

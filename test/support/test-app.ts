@@ -1,0 +1,101 @@
+/**
+ * Builds the real application with `createApp` on this test file's own database, plus helpers
+ * to act like a browser: keep cookies, read the CSRF token from a page, post forms.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createApp, type Clock } from '../../src/app.js';
+import { loadSettings, type Settings } from '../../src/config/settings.js';
+import type { Database } from '../../src/platform/db/database.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: Database;
+  settings: Settings;
+  secret: string;
+  testDb: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** A controllable clock for tests. */
+export class TestClock implements Clock {
+  constructor(private current = new Date('2026-11-28T09:00:00Z')) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+  set(date: Date): void {
+    this.current = new Date(date);
+  }
+}
+
+/** Creates the app on a fresh database. */
+export async function createTestContext(opts: { settings?: Partial<Settings>; clock?: Clock } = {}): Promise<TestContext> {
+  const testDb = await createTestDatabase();
+  const settings = loadSettings({ NODE_ENV: 'test' }, opts.settings);
+  const secret = randomBytes(32).toString('base64url');
+  const app = await createApp({ settings, db: testDb.db, secret, clock: opts.clock, logger: false });
+  await app.ready();
+  return {
+    app,
+    db: testDb.db,
+    settings,
+    secret,
+    testDb,
+    async close() {
+      await app.close();
+      await testDb.drop();
+    },
+  };
+}
+
+/** A cookie jar for `app.inject`, so a test can act as one browser. */
+export class Browser {
+  readonly cookies = new Map<string, string>();
+  constructor(private readonly app: FastifyInstance) {}
+
+  private remember(res: LightMyRequestResponse): void {
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0) || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+  }
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } });
+    this.remember(res);
+    return res;
+  }
+
+  /** Posts a form as the browser would from one of our pages (same-origin). */
+  async post(url: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: new URLSearchParams(form).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', cookie: this.cookieHeader(), ...headers },
+    });
+    this.remember(res);
+    return res;
+  }
+
+  /** Opens a page and returns the CSRF token of its first form. */
+  async csrfFrom(url: string): Promise<string> {
+    const res = await this.get(url);
+    const token = csrfTokenIn(res.body);
+    if (!token) throw new Error(`No CSRF token on ${url} (status ${res.statusCode})`);
+    return token;
+  }
+}
+
+/** The value of the first `_csrf` hidden input in an HTML page. */
+export function csrfTokenIn(html: string): string | undefined {
+  return /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+}
