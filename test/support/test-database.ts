@@ -6,11 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
 
-export const TEMPLATE_DUMP = path.resolve('.tmp/pglite-template.tar.gz');
-export const PG_TEMPLATE_DB = 'rathaus_test_template';
 
 /** The PostgreSQL server URL for tests, or undefined for PGlite. */
 export function testPostgresUrl(): string | undefined {
@@ -35,13 +33,13 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = testPostgresUrl();
   if (!serverUrl) {
-    const dump = fs.readFileSync(TEMPLATE_DUMP);
+    const dump = fs.readFileSync(inject('pgliteTemplate'));
     const db = await openDatabase({ kind: 'pglite', loadDataDir: new Blob([dump]) });
     return { db, drop: () => db.close() };
   }
   const name = `rathaus_test_${randomBytes(6).toString('hex')}`;
   const admin = await openDatabase({ kind: 'postgres', url: serverUrl, poolSize: 1 });
-  await admin.asOwner((o) => o.exec(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE_DB}`));
+  await admin.asOwner((o) => o.exec(`CREATE DATABASE ${name} TEMPLATE ${inject('postgresTemplate')}`));
   await admin.close();
   const url = withDatabaseName(serverUrl, name);
   const db = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
