@@ -7,6 +7,8 @@ export interface MunicipalitySeed {
   slug: string;
   officialName: string;
   shortName: string;
+  /** Prefix of reference numbers, e.g. WUR in WUR-GEW-2026-000123. */
+  referenceCode: string;
   registerName: string;
   statusKind: string;
   ags: string;
@@ -23,6 +25,7 @@ export interface MunicipalitySeed {
 export const FOUNDING_MUNICIPALITIES: readonly MunicipalitySeed[] = [
   {
     slug: 'wurzen',
+    referenceCode: 'WUR',
     officialName: 'Große Kreisstadt Wurzen',
     shortName: 'Wurzen',
     registerName: 'Wurzen, Stadt',
@@ -39,6 +42,7 @@ export const FOUNDING_MUNICIPALITIES: readonly MunicipalitySeed[] = [
   },
   {
     slug: 'bennewitz',
+    referenceCode: 'BEN',
     officialName: 'Gemeinde Bennewitz',
     shortName: 'Bennewitz',
     registerName: 'Bennewitz',
@@ -55,6 +59,7 @@ export const FOUNDING_MUNICIPALITIES: readonly MunicipalitySeed[] = [
   },
   {
     slug: 'lossatal',
+    referenceCode: 'LOS',
     officialName: 'Gemeinde Lossatal',
     shortName: 'Lossatal',
     registerName: 'Lossatal',
@@ -71,6 +76,7 @@ export const FOUNDING_MUNICIPALITIES: readonly MunicipalitySeed[] = [
   },
   {
     slug: 'thallwitz',
+    referenceCode: 'THA',
     officialName: 'Gemeinde Thallwitz',
     shortName: 'Thallwitz',
     registerName: 'Thallwitz',
@@ -87,6 +93,7 @@ export const FOUNDING_MUNICIPALITIES: readonly MunicipalitySeed[] = [
   },
   {
     slug: 'augustusburg',
+    referenceCode: 'AUG',
     officialName: 'Stadt Augustusburg',
     shortName: 'Augustusburg',
     registerName: 'Augustusburg, Stadt',

@@ -31,6 +31,7 @@ export async function createTenant(db: Database, m: MunicipalitySeed): Promise<s
         slug: m.slug,
         official_name: m.officialName,
         short_name: m.shortName,
+        reference_code: m.referenceCode,
         register_name: m.registerName,
         status_kind: m.statusKind,
         ags: m.ags,

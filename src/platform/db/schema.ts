@@ -37,6 +37,8 @@ export interface TenantsTable {
   branding: JsonWithDefault<{ primaryColor?: string; logoPath?: string }>;
   unconfirmed_facts: ColumnType<string[], string[] | undefined, string[]>;
   active: Generated<boolean>;
+  reference_code: string | null;
+  reference_pattern: Generated<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -130,6 +132,88 @@ export interface SchemaMigrationsTable {
   applied_at: Generated<Date>;
 }
 
+export interface ServiceVersionsTable {
+  service_id: string;
+  version: number;
+  content_hash: string;
+  definition: Json<unknown>;
+  published_at: Generated<Date>;
+}
+
+export interface DraftsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  token_hash: Buffer | Uint8Array;
+  service_id: string;
+  service_version: number;
+  data: JsonWithDefault<Record<string, unknown>>;
+  completed_pages: ColumnType<string[], string[] | undefined, string[]>;
+  locale: Generated<'de' | 'en'>;
+  resume_email: string | null;
+  submitted_case_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  expires_at: Timestamp;
+}
+
+export interface ReferenceCountersTable {
+  tenant_id: string;
+  scope: string;
+  year: number;
+  last_value: number;
+}
+
+export interface CasesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  reference: string;
+  service_id: string;
+  service_version: number;
+  state: string;
+  version: Generated<number>;
+  data: Json<Record<string, unknown>>;
+  applicant_name: string | null;
+  applicant_email: string | null;
+  locale: Generated<'de' | 'en'>;
+  status_token_hash: Buffer | Uint8Array;
+  status_link_generation: Generated<number>;
+  idempotency_key: string | null;
+  draft_id: string | null;
+  assignee_id: string | null;
+  submitted_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  due_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+
+export interface FilesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  draft_id: string | null;
+  case_id: string | null;
+  field_path: string | null;
+  purpose: string;
+  storage_key: string;
+  display_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  created_at: Generated<Date>;
+}
+
+export interface CaseEventsTable {
+  tenant_id: string;
+  seq: number;
+  case_id: string;
+  at: Timestamp;
+  actor_kind: 'citizen' | 'caseworker' | 'system' | 'timer' | 'party';
+  actor_id: string | null;
+  type: string;
+  data: Json<Record<string, unknown>>;
+  prev_hash: Buffer | Uint8Array | null;
+  hash: Buffer | Uint8Array;
+}
+
 /** All tables known to the application. */
 export interface DB {
   tenants: TenantsTable;
@@ -144,4 +228,10 @@ export interface DB {
   staff_sessions: StaffSessionsTable;
   login_throttle: LoginThrottleTable;
   schema_migrations: SchemaMigrationsTable;
+  service_versions: ServiceVersionsTable;
+  drafts: DraftsTable;
+  reference_counters: ReferenceCountersTable;
+  cases: CasesTable;
+  files: FilesTable;
+  case_events: CaseEventsTable;
 }
