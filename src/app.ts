@@ -11,6 +11,7 @@ import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Settings } from './config/settings.js';
 import { catalogModule } from './modules/catalog/catalog-routes.js';
+import { embedModule } from './modules/embed/embed-routes.js';
 import type { Database } from './platform/db/database.js';
 import { registerAssets } from './platform/http/assets.js';
 import { csrfPlugin } from './platform/http/csrf-plugin.js';
@@ -94,6 +95,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandling(app);
 
   await catalogModule(app, { db: services.db, tenants: services.tenants });
+  await embedModule(app, { tenants: services.tenants });
 
   return app;
 }

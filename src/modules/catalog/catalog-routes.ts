@@ -128,5 +128,5 @@ export async function catalogModule(app: FastifyInstance, deps: CatalogDeps): Pr
     });
   }
 
-  await app.register(tenantScoped(tenantRoutes, deps.tenants, deps));
+  await app.register(tenantScoped(tenantRoutes, deps.tenants, deps, { framable: true }));
 }

@@ -94,7 +94,8 @@ async function requestContext(app: FastifyInstance, opts: RequestContextOptions)
       staff: request.staff
         ? { name: request.staff.displayName, roleLabel: request.staff.roleLabel(request.t, tenant?.id), tenantSlug: tenant?.slug }
         : undefined,
-      embedded: false,
+      // Browsers announce navigations inside an iframe; `?embed=1` covers older ones.
+      embedded: request.headers['sec-fetch-dest'] === 'iframe' || (request.query as Record<string, unknown> | undefined)?.embed === '1',
     };
   });
 

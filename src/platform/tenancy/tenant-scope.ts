@@ -5,10 +5,15 @@
  */
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { AppError } from '../errors/app-error.js';
+import { allowFraming } from '../http/security-headers.js';
 import type { TenantDirectory } from './tenant-directory.js';
 
-/** Registers `routes` below `/:tenant` with `request.tenant` resolved before any handler runs. */
-export function tenantScoped<O extends object>(routes: FastifyPluginAsync<O>, directory: TenantDirectory, options: O) {
+/**
+ * Registers `routes` below `/:tenant` with `request.tenant` resolved before any handler runs.
+ * `framable`: citizen pages that the municipality may embed in its website; they may be framed by
+ * exactly the tenant's registered origins (staff pages never are).
+ */
+export function tenantScoped<O extends object>(routes: FastifyPluginAsync<O>, directory: TenantDirectory, options: O, scope: { framable?: boolean } = {}) {
   return async (app: FastifyInstance) => {
     await app.register(
       async (scoped) => {
@@ -20,6 +25,11 @@ export function tenantScoped<O extends object>(routes: FastifyPluginAsync<O>, di
           if (hostTenant && hostTenant.id !== tenant.id) throw new AppError('tenant.not_found');
           request.tenant = tenant;
         });
+        if (scope.framable) {
+          scoped.addHook('onSend', async (request, reply) => {
+            if (request.tenant) allowFraming(reply, request.tenant.embedOrigins);
+          });
+        }
         await scoped.register(routes, options);
       },
       { prefix: '/:tenant' },
