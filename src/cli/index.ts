@@ -6,8 +6,9 @@ import { databaseTargetFromSettings, openDatabase, type Database } from '../plat
 import { migrate } from '../platform/db/migrate.js';
 import { CliUsageError, parseArgs, type Command } from './command.js';
 import { migrateCommand } from './commands/migrate.js';
+import { schemaDumpCommand } from './commands/schema-dump.js';
 
-const commands: Command[] = [migrateCommand];
+const commands: Command[] = [migrateCommand, schemaDumpCommand];
 
 function help(): string {
   return ['Usage: rathaus <command> [options]', '', ...commands.map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`)].join('\n');

@@ -160,7 +160,9 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
       return Promise.reject(new Error('dumpDataDir is only available on PGlite; use pg_dump for PostgreSQL'));
     },
     async close() {
-      await kysely.destroy(); // ends the pool
+      await kysely.destroy();
+      // Kysely ends the pool only if it ever ran a query; raw `sql` use alone would leak it.
+      if (!pool.ended && !pool.ending) await pool.end();
     },
   };
 }
