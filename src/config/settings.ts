@@ -108,6 +108,12 @@ export const settingSpecs = {
     default: () => 5,
     parse: int,
   }),
+  loginFreeAttemptsPerAddress: spec<number>({
+    env: 'LOGIN_FREE_ATTEMPTS_PER_ADDRESS',
+    doc: 'Failed logins from one client address before throttling starts (higher than per account: an office shares one address).',
+    default: () => 20,
+    parse: int,
+  }),
   loginWindowMinutes: spec<number>({
     env: 'LOGIN_WINDOW_MINUTES',
     doc: 'Failed logins older than this are forgotten.',
@@ -125,6 +131,19 @@ export const settingSpecs = {
     doc: 'Seed the founding municipalities and demo staff accounts on first start.',
     default: ({ runtime }) => runtime !== 'production',
     parse: bool,
+  }),
+  smtpUrl: spec<string | undefined>({
+    env: 'SMTP_URL',
+    doc: 'SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example:587. Empty outside production: mails go to the dev mailbox (/dev/mail).',
+    default: () => undefined,
+    parse: optionalStr,
+    requiredInProduction: true,
+  }),
+  mailFrom: spec<string>({
+    env: 'MAIL_FROM',
+    doc: 'Sender address of outgoing mail.',
+    default: () => 'Rathaus Cloud <noreply@rathaus-cloud.invalid>',
+    parse: str,
   }),
   shutdownGraceSeconds: spec<number>({
     env: 'SHUTDOWN_GRACE_SECONDS',

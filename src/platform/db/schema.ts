@@ -214,6 +214,23 @@ export interface CaseEventsTable {
   hash: Buffer | Uint8Array;
 }
 
+export interface MailOutboxTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string | null;
+  template: string;
+  recipient: string;
+  subject: string;
+  text_body: string | null;
+  html_body: string | null;
+  purge_body_after_send: Generated<boolean>;
+  status: Generated<'queued' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  sent_at: Timestamp | null;
+}
+
 /** All tables known to the application. */
 export interface DB {
   tenants: TenantsTable;
@@ -234,4 +251,5 @@ export interface DB {
   cases: CasesTable;
   files: FilesTable;
   case_events: CaseEventsTable;
+  mail_outbox: MailOutboxTable;
 }
