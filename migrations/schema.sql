@@ -155,6 +155,32 @@ CREATE TABLE login_throttle (
 ALTER TABLE login_throttle ADD CONSTRAINT login_throttle_pkey PRIMARY KEY (key);
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE login_throttle TO rathaus_app;
 
+CREATE TABLE mail_outbox (
+  tenant_id uuid NOT NULL,
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  case_id uuid,
+  template text NOT NULL,
+  recipient text NOT NULL,
+  subject text NOT NULL,
+  text_body text,
+  html_body text,
+  purge_body_after_send boolean DEFAULT false NOT NULL,
+  status text DEFAULT 'queued'::text NOT NULL,
+  attempts integer DEFAULT 0 NOT NULL,
+  last_error text,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  sent_at timestamp with time zone
+);
+ALTER TABLE mail_outbox ADD CONSTRAINT mail_outbox_pkey PRIMARY KEY (tenant_id, id);
+ALTER TABLE mail_outbox ADD CONSTRAINT mail_outbox_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'sent'::text, 'failed'::text])));
+ALTER TABLE mail_outbox ADD CONSTRAINT mail_outbox_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE;
+CREATE INDEX mail_outbox_case ON mail_outbox USING btree (tenant_id, case_id) WHERE (case_id IS NOT NULL);
+CREATE INDEX mail_outbox_status ON mail_outbox USING btree (status, created_at);
+ALTER TABLE mail_outbox ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mail_outbox FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON mail_outbox AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE mail_outbox TO rathaus_app;
+
 CREATE TABLE platform_news (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
   published_on date NOT NULL,
