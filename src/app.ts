@@ -12,11 +12,14 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Settings } from './config/settings.js';
 import { catalogModule } from './modules/catalog/catalog-routes.js';
 import { embedModule } from './modules/embed/embed-routes.js';
+import { staffModule } from './modules/staff/staff-module.js';
+import { staffSessionPlugin } from './platform/auth/session-plugin.js';
 import type { Database } from './platform/db/database.js';
 import { registerAssets } from './platform/http/assets.js';
 import { csrfPlugin } from './platform/http/csrf-plugin.js';
 import { installErrorHandling } from './platform/http/error-handler.js';
 import { requestContextPlugin } from './platform/http/request-context.js';
+import { installRouteCatalogue } from './platform/http/route-catalogue.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { buildMessageCatalogue } from './platform/i18n/messages.js';
 import { createTenantDirectory, type TenantDirectory } from './platform/tenancy/tenant-directory.js';
@@ -79,6 +82,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     tenants: createTenantDirectory(deps.db, () => clock.now().getTime()),
   };
 
+  installRouteCatalogue(app);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: settings.bodyLimitBytes });
   const assets = await registerAssets(app);
@@ -90,12 +94,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     secureCookies: production,
     assets,
   });
+  await app.register(staffSessionPlugin, { db: services.db, clock, settings });
   await registerSecurityHeaders(app, { production });
   await app.register(csrfPlugin, { secret: deps.secret });
   installErrorHandling(app);
 
   await catalogModule(app, { db: services.db, tenants: services.tenants });
   await embedModule(app, { tenants: services.tenants });
+  await staffModule(app, services);
 
   return app;
 }

@@ -4,6 +4,8 @@
 import type { Database } from '../db/database.js';
 import type { StaffRole } from '../db/schema.js';
 import { hashPassword } from './passwords.js';
+import { StaffPrincipal } from './principal.js';
+import { endAllSessions } from './sessions.js';
 
 export interface NewStaffUser {
   email: string;
@@ -45,7 +47,52 @@ export async function resetStaffPassword(db: Database, email: string, password: 
       .returning('id')
       .executeTakeFirst();
     if (!row) return false;
-    await trx.deleteFrom('staff_sessions').where('user_id', '=', row.id).execute();
+    await endAllSessions(trx, row.id);
     return true;
   });
+}
+
+/** What login needs to check a password; null for an unknown e-mail address. */
+export async function findStaffCredentials(db: Database, email: string): Promise<{ id: string; passwordHash: string; disabled: boolean } | null> {
+  const row = await db.kysely
+    .selectFrom('staff_users')
+    .select(['id', 'password_hash', 'disabled'])
+    .where('email', '=', normaliseEmail(email))
+    .executeTakeFirst();
+  return row ? { id: row.id, passwordHash: row.password_hash, disabled: row.disabled } : null;
+}
+
+/** The stored password hash of a user (for checking the current password on a change). */
+export async function findPasswordHash(db: Database, userId: string): Promise<string | null> {
+  const row = await db.kysely.selectFrom('staff_users').select('password_hash').where('id', '=', userId).executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
+/**
+ * Loads the principal of a session: the user and their roles in active municipalities, sorted
+ * by name. Null when the user is gone or disabled.
+ */
+export async function findStaffPrincipal(db: Database, userId: string, sessionId: string): Promise<StaffPrincipal | null> {
+  const user = await db.kysely
+    .selectFrom('staff_users')
+    .select(['id', 'email', 'display_name', 'is_operator', 'disabled'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user || user.disabled) return null;
+  const memberships = await db.kysely
+    .selectFrom('staff_memberships as m')
+    .innerJoin('tenants as t', 't.id', 'm.tenant_id')
+    .select(['m.tenant_id', 'm.role', 't.slug', 't.official_name'])
+    .where('m.user_id', '=', userId)
+    .where('t.active', '=', true)
+    .orderBy('t.official_name')
+    .execute();
+  return new StaffPrincipal(
+    user.id,
+    user.email,
+    user.display_name,
+    user.is_operator,
+    memberships.map((m) => ({ tenantId: m.tenant_id, tenantSlug: m.slug, tenantName: m.official_name, role: m.role })),
+    sessionId,
+  );
 }

@@ -3,10 +3,11 @@
  * declared twice is a start-up error.
  */
 import { catalogMessages } from '../../modules/catalog/messages.js';
+import { staffMessages } from '../../modules/staff/messages.js';
 import { layoutMessages } from '../views/messages.js';
 import type { MessageCatalogue } from './i18n.js';
 
-const parts: MessageCatalogue[] = [layoutMessages, catalogMessages];
+const parts: MessageCatalogue[] = [layoutMessages, catalogMessages, staffMessages];
 
 /** Merges the module catalogues, refusing duplicate keys. */
 export function buildMessageCatalogue(extra: MessageCatalogue[] = []): MessageCatalogue {
