@@ -151,6 +151,22 @@ export const settingSpecs = {
     default: () => 'Rathaus Cloud <noreply@rathaus-cloud.invalid>',
     parse: str,
   }),
+  jobPollingSeconds: spec<number>({
+    env: 'JOB_POLLING_SECONDS',
+    doc: 'How often an idle worker asks the database for new jobs, in seconds (at least 1).',
+    default: () => 2,
+    parse: (v, env) => {
+      const n = int(v, env);
+      if (n < 1) throw new ConfigError(`${env} must be at least 1`);
+      return n;
+    },
+  }),
+  metricsToken: spec<string | undefined>({
+    env: 'METRICS_TOKEN',
+    doc: 'Bearer token that /metrics requires. Empty: /metrics is open in development and test, and switched off in production.',
+    default: () => undefined,
+    parse: optionalStr,
+  }),
   shutdownGraceSeconds: spec<number>({
     env: 'SHUTDOWN_GRACE_SECONDS',
     doc: 'On SIGTERM, how long in-flight requests and jobs may take before the process exits.',

@@ -160,9 +160,20 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
       return Promise.reject(new Error('dumpDataDir is only available on PGlite; use pg_dump for PostgreSQL'));
     },
     async close() {
+      // pool.end() resolves before the sockets are closed; wait for every client's 'remove' so
+      // that "closed" means no backend is left (a DROP DATABASE … WITH (FORCE) right after would
+      // kill them, and the dying clients throw uncaught errors).
+      let open = pool.totalCount;
+      const allRemoved = new Promise<void>((resolve) => {
+        if (open === 0) resolve();
+        pool.on('remove', () => {
+          if (--open <= 0) resolve();
+        });
+      });
       await kysely.destroy();
       // Kysely ends the pool only if it ever ran a query; raw `sql` use alone would leak it.
       if (!pool.ended && !pool.ending) await pool.end();
+      await allRemoved;
     },
   };
 }

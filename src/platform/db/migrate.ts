@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installJobSchema } from '../jobs/job-schema.js';
 import { APP_ROLE, type Database, type SqlSession } from './database.js';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
@@ -46,7 +47,7 @@ async function ensureLedger(owner: SqlSession): Promise<void> {
   )`);
 }
 
-/** Applies pending migrations; returns the versions applied now. */
+/** Applies pending migrations and installs or upgrades the job queue's schema; returns the versions applied now. */
 export async function migrate(db: Database, files = readMigrationFiles()): Promise<string[]> {
   return db.asOwner(async (owner) => {
     await owner.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
@@ -79,6 +80,8 @@ export async function migrate(db: Database, files = readMigrationFiles()): Promi
         }
         done.push(file.version);
       }
+      // The job queue's schema follows its package version, after ours (the app role exists by now).
+      await installJobSchema(owner);
       return done;
     } finally {
       await owner.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);

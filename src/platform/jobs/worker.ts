@@ -1,0 +1,84 @@
+/**
+ * The worker: runs the handlers of registered jobs as pg-boss hands them out (claimed with
+ * `FOR UPDATE SKIP LOCKED`, so any number of worker processes can share one database), and
+ * registers the cron schedules of recurring jobs. A failed run is retried by the job's policy.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type PgBoss from 'pg-boss';
+import type { Clock } from '../../app.js';
+import type { Settings } from '../../config/settings.js';
+import type { Database } from '../db/database.js';
+import type { Metrics } from '../ops/metrics.js';
+import type { AnyJobDefinition, JobServices } from './job.js';
+import { assertPayload, waitUntilIdle, type JobQueue } from './job-queue.js';
+
+export interface WorkerContext {
+  db: Database;
+  settings: Settings;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  metrics?: Metrics;
+  /** How often an idle worker polls (seconds, at least 0.5); default from the settings. */
+  pollingIntervalSeconds?: number;
+}
+
+export interface Worker {
+  /** Stops taking jobs and waits up to `timeoutMs` for running ones; true when all finished. */
+  stop(timeoutMs: number): Promise<boolean>;
+}
+
+const DEFAULT_TIME_ZONE = 'Europe/Berlin';
+
+/** Starts working on `jobs` (each must be registered with `queue`). */
+export async function startWorker(queue: JobQueue, jobs: readonly AnyJobDefinition[], ctx: WorkerContext): Promise<Worker> {
+  const services: JobServices = { db: ctx.db, settings: ctx.settings, clock: ctx.clock, queue, log: ctx.log };
+  const running = new Set<Promise<void>>();
+
+  const run = async (job: AnyJobDefinition, claimed: PgBoss.JobWithMetadata<unknown>): Promise<void> => {
+    const attempt = claimed.retryCount + 1;
+    const log = ctx.log.child({ job: job.name, jobId: claimed.id, attempt });
+    const endTimer = ctx.metrics?.jobDuration.startTimer({ job: job.name });
+    try {
+      assertPayload(job, claimed.data);
+      await job.handler(claimed.data, { ...services, log, job: { id: claimed.id, name: job.name, attempt } });
+      ctx.metrics?.jobRuns.inc({ job: job.name, outcome: 'completed' });
+    } catch (err) {
+      ctx.metrics?.jobRuns.inc({ job: job.name, outcome: 'failed' });
+      log.warn({ err, willRetry: claimed.retryCount < claimed.retryLimit }, 'job run failed');
+      throw err; // pg-boss records the failure and schedules the retry
+    } finally {
+      endTimer?.();
+    }
+  };
+
+  const pollingIntervalSeconds = ctx.pollingIntervalSeconds ?? ctx.settings.jobPollingSeconds;
+  for (const job of jobs) {
+    if (queue.jobs.get(job.name) !== job) throw new Error(`Job ${job.name} is not registered with the queue`);
+    await queue.boss.work<unknown>(job.name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds }, async ([claimed]) => {
+      const p = run(job, claimed!);
+      running.add(p);
+      const forget = () => running.delete(p);
+      p.then(forget, forget);
+      return p;
+    });
+  }
+
+  // Schedules live in the database: add the current ones, drop those of jobs that are gone.
+  const scheduled = new Set<string>();
+  for (const job of jobs) {
+    if (!job.schedule) continue;
+    await queue.boss.schedule(job.name, job.schedule.cron, {}, { tz: job.schedule.tz ?? DEFAULT_TIME_ZONE });
+    scheduled.add(job.name);
+  }
+  for (const existing of await queue.boss.getSchedules()) {
+    const stillScheduled = scheduled.has(existing.name) || queue.jobs.get(existing.name)?.schedule !== undefined;
+    if (!stillScheduled) await queue.boss.unschedule(existing.name);
+  }
+
+  return {
+    async stop(timeoutMs) {
+      for (const job of jobs) await queue.boss.offWork(job.name);
+      return waitUntilIdle(() => running.size === 0, timeoutMs);
+    },
+  };
+}
