@@ -15,6 +15,8 @@ interface SettingSpec<T> {
   parse: (value: string, env: string) => T;
   /** Production refuses to start when this setting is not given explicitly. */
   requiredInProduction?: boolean;
+  /** Production needs this setting only when the raw environment makes it relevant (e.g. STORAGE_DRIVER=s3). */
+  requiredInProductionWhen?: { env: string; equals: string };
 }
 
 class ConfigError extends Error {}
@@ -31,6 +33,12 @@ const bool = (v: string, env: string) => {
   throw new ConfigError(`${env} must be true or false, got "${v}"`);
 };
 const optionalStr = (v: string) => (v === '' ? undefined : v);
+const positiveInt = (v: string, env: string) => {
+  const n = int(v, env);
+  if (n <= 0) throw new ConfigError(`${env} must be greater than 0, got "${v}"`);
+  return n;
+};
+const whenS3 = { env: 'STORAGE_DRIVER', equals: 's3' };
 
 function spec<T>(s: SettingSpec<T>): SettingSpec<T> {
   return s;
@@ -145,6 +153,91 @@ export const settingSpecs = {
     parse: optionalStr,
     requiredInProduction: true,
   }),
+  storageDriver: spec<'local' | 's3'>({
+    env: 'STORAGE_DRIVER',
+    doc: 'Where uploaded files and documents are kept: local (a folder, STORAGE_DIR) or s3 (an S3-compatible object store).',
+    default: () => 'local',
+    parse: (v, env) => {
+      if (v === 'local' || v === 's3') return v;
+      throw new ConfigError(`${env} must be local or s3, got "${v}"`);
+    },
+  }),
+  storageDir: spec<string>({
+    env: 'STORAGE_DIR',
+    doc: 'Folder of the local file storage (STORAGE_DRIVER=local); default DATA_DIR/files.',
+    default: ({ raw }) => path.resolve(raw.DATA_DIR || 'data', 'files'),
+    parse: (v) => path.resolve(v),
+  }),
+  s3Endpoint: spec<string | undefined>({
+    env: 'S3_ENDPOINT',
+    doc: 'URL of the S3-compatible endpoint, e.g. https://s3.eu-central-1.amazonaws.com or http://minio:9000. Required in production when STORAGE_DRIVER=s3.',
+    default: () => undefined,
+    parse: (v, env) => {
+      if (!/^https?:\/\/[^\s]+$/.test(v)) throw new ConfigError(`${env} must be an http(s) URL, got "${v}"`);
+      return v;
+    },
+    requiredInProductionWhen: whenS3,
+  }),
+  s3Bucket: spec<string | undefined>({
+    env: 'S3_BUCKET',
+    doc: 'Bucket for stored files (STORAGE_DRIVER=s3). Required in production when STORAGE_DRIVER=s3.',
+    default: () => undefined,
+    parse: optionalStr,
+    requiredInProductionWhen: whenS3,
+  }),
+  s3Region: spec<string | undefined>({
+    env: 'S3_REGION',
+    doc: 'Region used in request signatures (STORAGE_DRIVER=s3), e.g. eu-central-1; many S3-compatible stores accept us-east-1. Required in production when STORAGE_DRIVER=s3.',
+    default: () => undefined,
+    parse: optionalStr,
+    requiredInProductionWhen: whenS3,
+  }),
+  s3AccessKeyId: spec<string | undefined>({
+    env: 'S3_ACCESS_KEY_ID',
+    doc: 'Access key id for the object store (STORAGE_DRIVER=s3). Required in production when STORAGE_DRIVER=s3.',
+    default: () => undefined,
+    parse: optionalStr,
+    requiredInProductionWhen: whenS3,
+  }),
+  s3SecretAccessKey: spec<string | undefined>({
+    env: 'S3_SECRET_ACCESS_KEY',
+    doc: 'Secret access key for the object store (STORAGE_DRIVER=s3). Required in production when STORAGE_DRIVER=s3.',
+    default: () => undefined,
+    parse: optionalStr,
+    requiredInProductionWhen: whenS3,
+  }),
+  s3ForcePathStyle: spec<boolean>({
+    env: 'S3_FORCE_PATH_STYLE',
+    doc: 'Address objects as ENDPOINT/BUCKET/KEY (MinIO, Ceph and most self-hosted stores) instead of BUCKET.ENDPOINT/KEY.',
+    default: () => true,
+    parse: bool,
+  }),
+  uploadMaxFileBytes: spec<number>({
+    env: 'UPLOAD_MAX_FILE_BYTES',
+    doc: 'Default largest accepted upload per file field, in bytes; a service definition may set a smaller limit.',
+    default: () => 10 * 1024 * 1024,
+    parse: positiveInt,
+  }),
+  uploadMaxApplicationBytes: spec<number>({
+    env: 'UPLOAD_MAX_APPLICATION_BYTES',
+    doc: 'Default largest total of all files of one application (draft or case), in bytes.',
+    default: () => 50 * 1024 * 1024,
+    parse: positiveInt,
+  }),
+  clamdEnabled: spec<boolean>({
+    env: 'CLAMD_ENABLED',
+    doc: 'Scan every upload with ClamAV (clamd). When on and clamd cannot be reached, uploads are refused (fail closed).',
+    default: () => false,
+    parse: bool,
+  }),
+  clamdHost: spec<string>({ env: 'CLAMD_HOST', doc: 'Host of the clamd daemon (TCP).', default: () => '127.0.0.1', parse: str }),
+  clamdPort: spec<number>({ env: 'CLAMD_PORT', doc: 'TCP port of the clamd daemon.', default: () => 3310, parse: positiveInt }),
+  clamdTimeoutMs: spec<number>({
+    env: 'CLAMD_TIMEOUT_MS',
+    doc: 'How long to wait for clamd to connect, accept data or answer before the upload is refused as "scanner unavailable".',
+    default: () => 30_000,
+    parse: positiveInt,
+  }),
   mailFrom: spec<string>({
     env: 'MAIL_FROM',
     doc: 'Sender address of outgoing mail.',
@@ -194,6 +287,10 @@ export function loadSettings(raw: Record<string, string | undefined> = process.e
   const out: Record<string, unknown> = {};
   for (const [key, s] of Object.entries(settingSpecs) as [string, SettingSpec<unknown>][]) {
     if (key in overrides) {
+      const when = s.requiredInProductionWhen;
+      if (runtime === 'production' && when && raw[when.env] === when.equals) {
+        problems.push(`${s.env} is required in production when ${when.env}=${when.equals} (${s.doc})`);
+      }
       out[key] = (overrides as Record<string, unknown>)[key];
       continue;
     }
@@ -218,7 +315,7 @@ export function renderSettingsDoc(): string {
   const rows = Object.values(settingSpecs as Record<string, SettingSpec<unknown>>).map((s) => {
     const dev = s.default({ runtime: 'development', raw: {} });
     const shown = dev === undefined ? '—' : String(dev).startsWith('/') ? '`./data`' : `\`${String(dev)}\``;
-    return `| \`${s.env}\` | ${shown} | ${s.requiredInProduction ? 'yes' : ''} | ${s.doc} |`;
+    return `| \`${s.env}\` | ${shown} | ${s.requiredInProduction ? 'yes' : s.requiredInProductionWhen ? `when ${s.requiredInProductionWhen.env}=${s.requiredInProductionWhen.equals}` : ''} | ${s.doc} |`;
   });
   return [
     '# Configuration reference',

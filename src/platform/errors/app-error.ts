@@ -84,6 +84,60 @@ export const errorCatalogue = {
     status: 400,
     title: { de: 'Bitte prüfen Sie Ihre Angaben.', en: 'Please check your entries.' },
   },
+  'upload.too_large': {
+    status: 413,
+    title: { de: 'Die Datei ist größer als erlaubt.', en: 'The file is larger than allowed.' },
+  },
+  'upload.total_too_large': {
+    status: 413,
+    title: {
+      de: 'Die Dateien dieses Antrags sind zusammen größer als erlaubt.',
+      en: 'The files of this application are larger in total than allowed.',
+    },
+  },
+  'upload.type_not_allowed': {
+    status: 415,
+    title: { de: 'Dieser Dateityp wird nicht angenommen.', en: 'This file type is not accepted.' },
+  },
+  'upload.type_mismatch': {
+    status: 415,
+    title: {
+      de: 'Der Inhalt der Datei passt nicht zu ihrer Dateiendung.',
+      en: 'The content of the file does not match its file name extension.',
+    },
+  },
+  'upload.empty': {
+    status: 400,
+    title: { de: 'Die Datei ist leer.', en: 'The file is empty.' },
+  },
+  'upload.infected': {
+    status: 422,
+    title: {
+      de: 'Die Datei wurde nicht angenommen, weil die Virenprüfung Schadsoftware gemeldet hat.',
+      en: 'The file was not accepted because the virus scan reported malware.',
+    },
+  },
+  'upload.scan_failed': {
+    status: 422,
+    title: {
+      de: 'Die Datei konnte nicht auf Schadsoftware geprüft werden und wurde deshalb nicht angenommen.',
+      en: 'The file could not be checked for malware and was therefore not accepted.',
+    },
+  },
+  'upload.scanner_unavailable': {
+    status: 503,
+    title: {
+      de: 'Dateien können gerade nicht angenommen werden, weil die Virenprüfung nicht erreichbar ist. Bitte versuchen Sie es in einigen Minuten erneut.',
+      en: 'Files cannot be accepted right now because the virus scan is unreachable. Please try again in a few minutes.',
+    },
+  },
+  'upload.storage_unavailable': {
+    status: 503,
+    title: {
+      de: 'Dateien können gerade nicht gespeichert werden. Bitte versuchen Sie es in einigen Minuten erneut.',
+      en: 'Files cannot be stored right now. Please try again in a few minutes.',
+    },
+  },
 } satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
