@@ -44,6 +44,67 @@ CREATE POLICY tenant_isolation_append ON case_events AS PERMISSIVE FOR INSERT TO
 CREATE POLICY tenant_isolation_read ON case_events AS PERMISSIVE FOR SELECT TO public USING ((tenant_id = app_current_tenant()));
 GRANT INSERT, SELECT ON TABLE case_events TO rathaus_app;
 
+CREATE TABLE case_findings (
+  tenant_id uuid NOT NULL,
+  case_id uuid NOT NULL,
+  evaluation integer NOT NULL,
+  position integer NOT NULL,
+  rule_id text NOT NULL,
+  code text NOT NULL,
+  severity text NOT NULL,
+  message jsonb NOT NULL,
+  field_path text,
+  legal_source text,
+  created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+ALTER TABLE case_findings ADD CONSTRAINT case_findings_pkey PRIMARY KEY (tenant_id, case_id, evaluation, "position");
+ALTER TABLE case_findings ADD CONSTRAINT case_findings_severity_check CHECK ((severity = ANY (ARRAY['info'::text, 'warning'::text, 'blocking'::text])));
+ALTER TABLE case_findings ADD CONSTRAINT case_findings_tenant_id_case_id_evaluation_fkey FOREIGN KEY (tenant_id, case_id, evaluation) REFERENCES case_rule_evaluations(tenant_id, case_id, evaluation);
+CREATE INDEX case_findings_code ON case_findings USING btree (tenant_id, code);
+ALTER TABLE case_findings ENABLE ROW LEVEL SECURITY;
+ALTER TABLE case_findings FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON case_findings AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE case_findings TO rathaus_app;
+
+CREATE TABLE case_rule_evaluations (
+  tenant_id uuid NOT NULL,
+  case_id uuid NOT NULL,
+  evaluation integer NOT NULL,
+  evaluated_at timestamp with time zone NOT NULL,
+  data_hash text NOT NULL,
+  rules text[] NOT NULL,
+  counts jsonb NOT NULL
+);
+ALTER TABLE case_rule_evaluations ADD CONSTRAINT case_rule_evaluations_evaluation_check CHECK ((evaluation > 0));
+ALTER TABLE case_rule_evaluations ADD CONSTRAINT case_rule_evaluations_pkey PRIMARY KEY (tenant_id, case_id, evaluation);
+ALTER TABLE case_rule_evaluations ADD CONSTRAINT case_rule_evaluations_tenant_id_case_id_fkey FOREIGN KEY (tenant_id, case_id) REFERENCES cases(tenant_id, id);
+ALTER TABLE case_rule_evaluations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE case_rule_evaluations FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON case_rule_evaluations AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE case_rule_evaluations TO rathaus_app;
+
+CREATE TABLE case_timers (
+  tenant_id uuid NOT NULL,
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  case_id uuid NOT NULL,
+  name text NOT NULL,
+  state text NOT NULL,
+  due_at timestamp with time zone NOT NULL,
+  status text DEFAULT 'armed'::text NOT NULL,
+  armed_by text NOT NULL,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  settled_at timestamp with time zone
+);
+ALTER TABLE case_timers ADD CONSTRAINT case_timers_pkey PRIMARY KEY (tenant_id, id);
+ALTER TABLE case_timers ADD CONSTRAINT case_timers_status_check CHECK ((status = ANY (ARRAY['armed'::text, 'fired'::text, 'skipped'::text, 'cancelled'::text])));
+ALTER TABLE case_timers ADD CONSTRAINT case_timers_tenant_id_case_id_fkey FOREIGN KEY (tenant_id, case_id) REFERENCES cases(tenant_id, id);
+CREATE INDEX case_timers_case ON case_timers USING btree (tenant_id, case_id) WHERE (status = 'armed'::text);
+CREATE INDEX case_timers_due ON case_timers USING btree (due_at) WHERE (status = 'armed'::text);
+ALTER TABLE case_timers ENABLE ROW LEVEL SECURITY;
+ALTER TABLE case_timers FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON case_timers AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE case_timers TO rathaus_app;
+
 CREATE TABLE cases (
   tenant_id uuid NOT NULL,
   id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -275,6 +336,18 @@ ALTER TABLE staff_users ADD CONSTRAINT staff_users_pkey PRIMARY KEY (id);
 CREATE UNIQUE INDEX staff_users_email ON staff_users USING btree (email);
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE staff_users TO rathaus_app;
 
+CREATE TABLE tenant_closing_days (
+  tenant_id uuid NOT NULL,
+  day date NOT NULL,
+  reason jsonb
+);
+ALTER TABLE tenant_closing_days ADD CONSTRAINT tenant_closing_days_pkey PRIMARY KEY (tenant_id, day);
+ALTER TABLE tenant_closing_days ADD CONSTRAINT tenant_closing_days_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE;
+ALTER TABLE tenant_closing_days ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tenant_closing_days FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON tenant_closing_days AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE tenant_closing_days TO rathaus_app;
+
 CREATE TABLE tenant_hostnames (
   hostname text NOT NULL,
   tenant_id uuid NOT NULL
@@ -297,6 +370,24 @@ ALTER TABLE tenant_pages ENABLE ROW LEVEL SECURITY;
 ALTER TABLE tenant_pages FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON tenant_pages AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE tenant_pages TO rathaus_app;
+
+CREATE TABLE tenant_rule_settings (
+  tenant_id uuid NOT NULL,
+  service_id text NOT NULL,
+  kind text NOT NULL,
+  item_id text NOT NULL,
+  enabled boolean NOT NULL,
+  updated_at timestamp with time zone DEFAULT now() NOT NULL,
+  updated_by uuid
+);
+ALTER TABLE tenant_rule_settings ADD CONSTRAINT tenant_rule_settings_kind_check CHECK ((kind = ANY (ARRAY['rule'::text, 'automation'::text])));
+ALTER TABLE tenant_rule_settings ADD CONSTRAINT tenant_rule_settings_pkey PRIMARY KEY (tenant_id, service_id, kind, item_id);
+ALTER TABLE tenant_rule_settings ADD CONSTRAINT tenant_rule_settings_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE;
+ALTER TABLE tenant_rule_settings ADD CONSTRAINT tenant_rule_settings_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES staff_users(id);
+ALTER TABLE tenant_rule_settings ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tenant_rule_settings FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON tenant_rule_settings AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE tenant_rule_settings TO rathaus_app;
 
 CREATE TABLE tenant_services (
   tenant_id uuid NOT NULL,

@@ -231,6 +231,60 @@ export interface MailOutboxTable {
   sent_at: Timestamp | null;
 }
 
+export interface TenantRuleSettingsTable {
+  tenant_id: string;
+  service_id: string;
+  kind: 'rule' | 'automation';
+  item_id: string;
+  enabled: boolean;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export interface TenantClosingDaysTable {
+  tenant_id: string;
+  /** A calendar day as `YYYY-MM-DD`. */
+  day: string;
+  reason: Json<Localized> | null;
+}
+
+export interface CaseRuleEvaluationsTable {
+  tenant_id: string;
+  case_id: string;
+  evaluation: number;
+  evaluated_at: Timestamp;
+  data_hash: string;
+  rules: ColumnType<string[], string[], string[]>;
+  counts: Json<{ info: number; warning: number; blocking: number }>;
+}
+
+export interface CaseFindingsTable {
+  tenant_id: string;
+  case_id: string;
+  evaluation: number;
+  position: number;
+  rule_id: string;
+  code: string;
+  severity: 'info' | 'warning' | 'blocking';
+  message: Json<Localized>;
+  field_path: string | null;
+  legal_source: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CaseTimersTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  name: string;
+  state: string;
+  due_at: Timestamp;
+  status: Generated<'armed' | 'fired' | 'skipped' | 'cancelled'>;
+  armed_by: string;
+  created_at: Generated<Date>;
+  settled_at: Timestamp | null;
+}
+
 /** All tables known to the application. */
 export interface DB {
   tenants: TenantsTable;
@@ -252,4 +306,9 @@ export interface DB {
   files: FilesTable;
   case_events: CaseEventsTable;
   mail_outbox: MailOutboxTable;
+  tenant_rule_settings: TenantRuleSettingsTable;
+  tenant_closing_days: TenantClosingDaysTable;
+  case_rule_evaluations: CaseRuleEvaluationsTable;
+  case_findings: CaseFindingsTable;
+  case_timers: CaseTimersTable;
 }
