@@ -15,6 +15,7 @@ import { embedModule } from './modules/embed/embed-routes.js';
 import { staffModule } from './modules/staff/staff-module.js';
 import { staffSessionPlugin } from './platform/auth/session-plugin.js';
 import type { Database } from './platform/db/database.js';
+import type { MigrationFile } from './platform/db/migrate.js';
 import { registerAssets } from './platform/http/assets.js';
 import { csrfPlugin } from './platform/http/csrf-plugin.js';
 import { installErrorHandling } from './platform/http/error-handler.js';
@@ -22,6 +23,10 @@ import { requestContextPlugin } from './platform/http/request-context.js';
 import { installRouteCatalogue } from './platform/http/route-catalogue.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { buildMessageCatalogue } from './platform/i18n/messages.js';
+import type { JobQueue } from './platform/jobs/job-queue.js';
+import { requestLogFields } from './platform/ops/log-redaction.js';
+import { createMetrics, type Metrics } from './platform/ops/metrics.js';
+import { opsModule } from './platform/ops/ops-routes.js';
 import { createTenantDirectory, type TenantDirectory } from './platform/tenancy/tenant-directory.js';
 import { createViewRenderer } from './platform/views/render.js';
 
@@ -38,12 +43,18 @@ export interface AppDeps {
   /** Secret for CSRF tokens and signed links (≥ 32 characters). */
   secret: string;
   clock?: Clock;
+  /** The job queue modules enqueue follow-up work on (pass `trx` to enqueue inside a transaction). */
+  queue: JobQueue;
+  /** The Prometheus registry; share it with an in-process worker so /metrics shows its jobs. */
+  metrics?: Metrics;
+  /** The migrations this release expects, for /readyz (default: the files in migrations/). */
+  migrationFiles?: readonly MigrationFile[];
   /** pino options; `false` for silence. */
   logger?: boolean | Record<string, unknown>;
 }
 
 /** What modules receive: the dependencies plus shared services built once here. */
-export interface AppServices extends Required<Pick<AppDeps, 'settings' | 'db' | 'secret' | 'clock'>> {
+export interface AppServices extends Required<Pick<AppDeps, 'settings' | 'db' | 'secret' | 'clock' | 'queue' | 'metrics'>> {
   tenants: TenantDirectory;
 }
 
@@ -58,11 +69,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
         ? false
         : {
             level: settings.logLevel,
-            // Requests are logged by method, route and status; never bodies, cookies or tokens in URLs.
+            // Requests are logged by method, route pattern and status; never bodies, cookies, query
+            // strings or tokens in paths (see requestLogFields).
             redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'], remove: true },
-            serializers: {
-              req: (req: { method: string; routeOptions?: { url?: string }; id: string }) => ({ method: req.method, route: req.routeOptions?.url, id: req.id }),
-            },
+            serializers: { req: requestLogFields },
             ...(typeof deps.logger === 'object' ? deps.logger : {}),
           },
     genReqId: () => randomUUID(),
@@ -79,6 +89,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     db: deps.db,
     secret: deps.secret,
     clock,
+    queue: deps.queue,
+    metrics: deps.metrics ?? createMetrics(),
     tenants: createTenantDirectory(deps.db, () => clock.now().getTime()),
   };
 
@@ -98,6 +110,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerSecurityHeaders(app, { production });
   await app.register(csrfPlugin, { secret: deps.secret });
   installErrorHandling(app);
+
+  await opsModule(app, { db: services.db, metrics: services.metrics, settings, migrationFiles: deps.migrationFiles });
 
   await catalogModule(app, { db: services.db, tenants: services.tenants });
   await embedModule(app, { tenants: services.tenants });

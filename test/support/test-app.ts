@@ -4,9 +4,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pino from 'pino';
 import { createApp, type Clock } from '../../src/app.js';
 import { loadSettings, type Settings } from '../../src/config/settings.js';
+import { allJobs } from '../../src/job-registry.js';
 import type { Database } from '../../src/platform/db/database.js';
+import { createJobQueue, type JobQueue } from '../../src/platform/jobs/job-queue.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestContext {
@@ -14,6 +17,8 @@ export interface TestContext {
   db: Database;
   settings: Settings;
   secret: string;
+  /** The app's job queue (send only: no worker runs; tests run handlers or a worker themselves). */
+  queue: JobQueue;
   testDb: TestDatabase;
   close(): Promise<void>;
 }
@@ -37,16 +42,19 @@ export async function createTestContext(opts: { settings?: Partial<Settings>; cl
   const testDb = await createTestDatabase();
   const settings = loadSettings({ NODE_ENV: 'test' }, opts.settings);
   const secret = randomBytes(32).toString('base64url');
-  const app = await createApp({ settings, db: testDb.db, secret, clock: opts.clock, logger: false });
+  const queue = await createJobQueue(testDb.db, { jobs: allJobs(), log: pino({ level: 'silent' }) });
+  const app = await createApp({ settings, db: testDb.db, secret, clock: opts.clock, queue, logger: false });
   await app.ready();
   return {
     app,
     db: testDb.db,
     settings,
     secret,
+    queue,
     testDb,
     async close() {
       await app.close();
+      await queue.stop();
       await testDb.drop();
     },
   };

@@ -183,7 +183,12 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
  * creates it), so run {@link migrate} through `asOwner` before serving requests.
  */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === 'pglite' ? openPGlite(target) : openPostgres(target);
+  const db = target.kind === 'pglite' ? await openPGlite(target) : await openPostgres(target);
+  // Closing twice (a shutdown path and a cleanup) is harmless: later calls wait for the first.
+  const closeOnce = db.close.bind(db);
+  let closing: Promise<void> | undefined;
+  db.close = () => (closing ??= closeOnce());
+  return db;
 }
 
 /** Where the settings point: PostgreSQL when DATABASE_URL is set, otherwise PGlite in DATA_DIR. */

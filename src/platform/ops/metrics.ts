@@ -2,7 +2,9 @@
  * Prometheus metrics. Each app (and each test) builds its own registry: prom-client's global
  * default registry would be a module-level singleton shared by every app in the process.
  */
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Database } from '../db/database.js';
+import { JOB_SCHEMA } from '../jobs/job-schema.js';
 
 export interface Metrics {
   registry: Registry;
@@ -41,4 +43,28 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
       registers,
     }),
   };
+}
+
+/**
+ * Jobs waiting, running and finished per job and state, read from the queue tables at scrape
+ * time: the truth for all worker processes together, whichever process is scraped.
+ */
+export function registerJobQueueGauge(metrics: Metrics, db: Database): void {
+  new Gauge({
+    name: 'rathaus_jobs',
+    help: 'Jobs in the queue tables by job and state (all processes).',
+    labelNames: ['job', 'state'],
+    registers: [metrics.registry],
+    async collect() {
+      this.reset();
+      try {
+        const rows = await db.sql.query<{ name: string; state: string; n: number }>(
+          `SELECT name, state::text AS state, count(*)::int AS n FROM ${JOB_SCHEMA}.job GROUP BY name, state`,
+        );
+        for (const r of rows.rows) this.set({ job: r.name, state: r.state }, Number(r.n));
+      } catch {
+        // An unreachable database shows in /readyz; the scrape still returns the other metrics.
+      }
+    },
+  });
 }
