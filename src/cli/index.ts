@@ -7,8 +7,10 @@ import { migrate } from '../platform/db/migrate.js';
 import { CliUsageError, parseArgs, type Command } from './command.js';
 import { migrateCommand } from './commands/migrate.js';
 import { schemaDumpCommand } from './commands/schema-dump.js';
+import { userCreateCommand } from './commands/user-create.js';
+import { userResetPasswordCommand } from './commands/user-reset-password.js';
 
-const commands: Command[] = [migrateCommand, schemaDumpCommand];
+const commands: Command[] = [migrateCommand, schemaDumpCommand, userCreateCommand, userResetPasswordCommand];
 
 function help(): string {
   return ['Usage: rathaus <command> [options]', '', ...commands.map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`)].join('\n');

@@ -4,6 +4,7 @@
  * Passwords are never echoed back into a page.
  */
 import { passwordMeetsPolicy } from '../../platform/auth/passwords.js';
+import { isPlausibleEmail } from '../../platform/auth/staff-users.js';
 import type { Translate } from '../../platform/i18n/i18n.js';
 
 /** A problem with one field: the field's id and the message key. */
@@ -30,10 +31,7 @@ export interface PasswordChangeInput {
   newPasswordConfirm: string;
 }
 
-const MAX_EMAIL_LENGTH = 254;
 const MAX_PASSWORD_INPUT = 1000;
-// Deliberately loose: the account list decides which addresses exist; this only catches typos.
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function field(body: unknown, name: string): string {
   const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
@@ -45,7 +43,7 @@ export function readLoginForm(body: unknown): { input: LoginInput; problems: Fie
   const input = { email: field(body, 'email').trim(), password: field(body, 'password') };
   const problems: FieldProblem[] = [];
   if (input.email === '') problems.push({ field: 'email', messageKey: 'staff.login.error.emailMissing' });
-  else if (input.email.length > MAX_EMAIL_LENGTH || !EMAIL_SHAPE.test(input.email)) problems.push({ field: 'email', messageKey: 'staff.login.error.emailInvalid' });
+  else if (!isPlausibleEmail(input.email)) problems.push({ field: 'email', messageKey: 'staff.login.error.emailInvalid' });
   if (input.password === '') problems.push({ field: 'password', messageKey: 'staff.login.error.passwordMissing' });
   else if (input.password.length > MAX_PASSWORD_INPUT) problems.push({ field: 'password', messageKey: 'staff.login.error.passwordTooLong' });
   return { input, problems };

@@ -15,6 +15,14 @@ export interface NewStaffUser {
   memberships?: { tenantId: string; role: StaffRole }[];
 }
 
+// Deliberately loose: the account list decides which addresses exist; this only catches typos.
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** True for something shaped like an e-mail address of at most 254 characters (RFC 5321). */
+export function isPlausibleEmail(email: string): boolean {
+  return email.length <= 254 && EMAIL_SHAPE.test(email);
+}
+
 /** Normalises an e-mail address for lookups (trimmed, lower case). */
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
