@@ -110,7 +110,7 @@ export function watchConsole(page: Page): string[] {
     if (m.type() !== 'error') return;
     const source = m.location().url;
     // The document's own status is the test's business; browsers ask for /favicon.ico on their own.
-    if ((source === page.url() || new URL(source || 'about:blank').pathname === '/favicon.ico') && m.text().startsWith('Failed to load resource')) return;
+    if ((source === page.url() || /\/favicon\.ico$/.test(source)) && m.text().startsWith('Failed to load resource')) return;
     problems.push(`console: ${m.text()} (${source})`);
   });
   return problems;

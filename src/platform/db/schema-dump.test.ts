@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { readMigrationFiles } from './migrate.js';
 import { SCHEMA_DUMP_FILE, dumpSchema } from './schema-dump.js';
 
 describe('committed schema dump', () => {
@@ -31,8 +32,8 @@ describe('committed schema dump', () => {
     await testDb.db.asOwner((o) => o.exec(`CREATE SCHEMA dump_probe; CREATE TABLE dump_probe.hidden (id int)`));
     const dump = await testDb.db.asOwner(dumpSchema);
     expect(dump).toContain('CREATE TABLE schema_migrations (');
-    expect(dump).not.toMatch(/0001|platform'/);
+    // The ledger's rows (e.g. the first migration's checksum) are data, not schema.
+    expect(dump).not.toContain(readMigrationFiles()[0]!.checksum);
     expect(dump).not.toContain('dump_probe');
-    expect(dump).not.toContain('hidden');
   });
 });
