@@ -30,6 +30,9 @@ describe('staff start pages', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<a class="kern-link" href="/wurzen/staff">Große Kreisstadt Wurzen</a> – Verwaltung der Kommune');
     expect(page.body).toContain('<a class="kern-link" href="/thallwitz/staff">Gemeinde Thallwitz</a> – Sachbearbeitung');
+    // The header names no single role outside a municipality, but the role inside each.
+    expect(page.body).toMatch(/rc-header__user">Test tenant-admin wurzen \(mehrere Kommunen\)/);
+    expect((await browser.get('/wurzen/staff')).body).toMatch(/rc-header__user">Test tenant-admin wurzen \(Verwaltung der Kommune\)/);
     const thallwitz = await browser.get('/thallwitz/staff');
     expect(thallwitz.body).toContain('Sachbearbeitung');
     expect(thallwitz.body).toContain('href="/staff">Andere Kommune wählen');

@@ -29,10 +29,17 @@ export class StaffPrincipal {
     return this.memberships.find((m) => m.tenantId === tenantId)?.role ?? null;
   }
 
-  /** Label of the role in this municipality (or "operator"), in the request's language. */
+  /**
+   * Label of the role in this municipality, in the request's language. Outside a municipality
+   * (or in one the person has no role in): "operator" for the operator, the one role of someone
+   * with one membership, and "several municipalities" rather than a role held in only one.
+   */
   roleLabel(t: Translate, tenantId?: string): string {
-    const role = tenantId ? this.roleIn(tenantId) : (this.memberships[0]?.role ?? null);
+    const role = tenantId ? this.roleIn(tenantId) : null;
     if (role) return t(`auth.role.${role}`);
-    return this.isOperator ? t('auth.role.operator') : '';
+    if (this.isOperator) return t('auth.role.operator');
+    const only = this.memberships.length === 1 ? this.memberships[0] : undefined;
+    if (only) return t(`auth.role.${only.role}`);
+    return this.memberships.length > 1 ? t('auth.role.several') : '';
   }
 }

@@ -27,4 +27,5 @@ export const layoutMessages = defineMessages({
   'auth.role.caseworker': { de: 'Sachbearbeitung', en: 'Caseworker' },
   'auth.role.tenant-admin': { de: 'Verwaltung der Kommune', en: 'Municipal administrator' },
   'auth.role.operator': { de: 'Plattformbetrieb', en: 'Platform operator' },
+  'auth.role.several': { de: 'mehrere Kommunen', en: 'several municipalities' },
 });
