@@ -79,6 +79,26 @@ describe('staff session timeouts', () => {
     expect((await browser.get('/lossatal/staff')).statusCode).toBe(303);
   });
 
+  it('sweeps run-out sessions at login, so abandoned ones do not pile up', async () => {
+    const abandoned = new Browser(ctx.app);
+    await loginAs(abandoned, staff.email, staff.password);
+    const idle = new Browser(ctx.app);
+    const other = await createStaff(ctx.db, { tenantSlug: 'lossatal' });
+    await loginAs(idle, other.email, other.password);
+    const hashOf = (b: Browser) => sessionTokenHash(b.cookies.get('rc_session')!)!;
+    const exists = async (b: Browser) =>
+      (await ctx.db.kysely.selectFrom('staff_sessions').select('user_id').where('token_hash', '=', hashOf(b)).execute()).length === 1;
+
+    clock.advance(31 * MINUTE);
+    await loginAs(new Browser(ctx.app), other.email, other.password);
+    expect(await exists(idle)).toBe(false); // the same person's idle session
+    expect(await exists(abandoned)).toBe(true); // someone else's idle one waits for its absolute end
+
+    clock.advance(10 * 60 * MINUTE);
+    await loginAs(new Browser(ctx.app), other.email, other.password);
+    expect(await exists(abandoned)).toBe(false);
+  });
+
   it('ignores malformed and unknown tokens without error', async () => {
     for (const value of ['x', 'A'.repeat(43), '%00', 'B'.repeat(500)]) {
       const res = await ctx.app.inject({ url: '/staff', cookies: { rc_session: value } });

@@ -92,15 +92,12 @@ export async function endAllSessions(db: Kysely<DB>, userId: string): Promise<vo
 }
 
 /**
- * Deletes the user's sessions that have run out. Called at login, so the table holds at most
- * the live sessions plus those of people who have not come back; a retention job can sweep those
- * by `expires_at` (indexed).
+ * Deletes sessions that have run out: everyone's past their absolute end (cheap: `expires_at` is
+ * indexed) and this user's idle ones. Called at login, so the table never holds more than the
+ * sessions opened within the last `sessionAbsoluteHours`.
  */
 export async function purgeExpiredSessions(db: Kysely<DB>, userId: string, now: Date, policy: SessionPolicy): Promise<void> {
   const idleLimit = new Date(now.getTime() - policy.sessionIdleMinutes * 60_000);
-  await db
-    .deleteFrom('staff_sessions')
-    .where('user_id', '=', userId)
-    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleLimit)]))
-    .execute();
+  await db.deleteFrom('staff_sessions').where('expires_at', '<=', now).execute();
+  await db.deleteFrom('staff_sessions').where('user_id', '=', userId).where('last_seen_at', '<=', idleLimit).execute();
 }
