@@ -48,4 +48,5 @@ export function makeUserCreateCommand(readSecret: () => Promise<string> = readSe
   };
 }
 
+/** The command as registered in the CLI, reading a piped password from stdin. */
 export const userCreateCommand = makeUserCreateCommand();

@@ -28,4 +28,5 @@ export function makeUserResetPasswordCommand(readSecret: () => Promise<string> =
   };
 }
 
+/** The command as registered in the CLI, reading a piped password from stdin. */
 export const userResetPasswordCommand = makeUserResetPasswordCommand();

@@ -64,4 +64,5 @@ async function staffSessions(app: FastifyInstance, opts: SessionPluginOptions): 
   });
 }
 
+/** The plugin that resolves staff sessions; register after the request context. */
 export const staffSessionPlugin = fp(staffSessions, { name: 'staff-session', dependencies: ['request-context', '@fastify/cookie'] });
