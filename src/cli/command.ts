@@ -7,8 +7,11 @@ import type { Database } from '../platform/db/database.js';
 
 export interface CommandContext {
   settings: Settings;
-  /** Opens the configured database on first use (and migrates it); closed by the runner. */
-  db(): Promise<Database>;
+  /**
+   * Opens the configured database on first use and migrates it (unless `migrate: false`, for the
+   * migrate command itself, which reports what it applied); closed by the runner.
+   */
+  db(options?: { migrate?: boolean }): Promise<Database>;
   out(line: string): void;
 }
 

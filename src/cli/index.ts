@@ -5,12 +5,28 @@ import { loadSettings } from '../config/settings.js';
 import { databaseTargetFromSettings, openDatabase, type Database } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
 import { CliUsageError, parseArgs, type Command } from './command.js';
+import { makeConfigDocsCommand, makeDocsCommand } from './commands/docs.js';
 import { migrateCommand } from './commands/migrate.js';
+import { webCommand, workerCommand } from './commands/processes.js';
 import { schemaDumpCommand } from './commands/schema-dump.js';
+import { seedCommand } from './commands/seed.js';
+import { tenantCreateCommand, tenantListCommand } from './commands/tenant.js';
 import { userCreateCommand } from './commands/user-create.js';
 import { userResetPasswordCommand } from './commands/user-reset-password.js';
 
-const commands: Command[] = [migrateCommand, schemaDumpCommand, userCreateCommand, userResetPasswordCommand];
+const commands: Command[] = [
+  migrateCommand,
+  schemaDumpCommand,
+  seedCommand,
+  tenantListCommand,
+  tenantCreateCommand,
+  userCreateCommand,
+  userResetPasswordCommand,
+  webCommand,
+  workerCommand,
+  makeConfigDocsCommand(),
+  makeDocsCommand(),
+];
 
 function help(): string {
   return ['Usage: rathaus <command> [options]', '', ...commands.map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`)].join('\n');
@@ -26,12 +42,14 @@ async function run(argv: string[]): Promise<number> {
   }
   const settings = loadSettings();
   let db: Database | undefined;
+  let migrated = false;
   const ctx = {
     settings,
-    async db() {
-      if (!db) {
-        db = await openDatabase(databaseTargetFromSettings(settings));
+    async db(options: { migrate?: boolean } = {}) {
+      db ??= await openDatabase(databaseTargetFromSettings(settings));
+      if (options.migrate !== false && !migrated) {
         await migrate(db);
+        migrated = true;
       }
       return db;
     },

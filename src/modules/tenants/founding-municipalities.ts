@@ -12,13 +12,13 @@ export interface MunicipalitySeed {
   registerName: string;
   statusKind: string;
   ags: string;
-  ars: string;
+  ars: string | null;
   district: string;
   street: string;
   postalCode: string;
   town: string;
   phone: string | null;
-  website: string;
+  website: string | null;
   unconfirmedFacts: string[];
 }
 

@@ -21,7 +21,7 @@ export function legalPagesFor(m: MunicipalitySeed): Record<Kind, TenantPageConte
       de: {
         title: 'Impressum',
         sections: [
-          { heading: 'Herausgeber', paragraphs: [address(m), `${phoneDe} Website: ${m.website}.`] },
+          { heading: 'Herausgeber', paragraphs: [address(m), `${phoneDe}${m.website ? ` Website: ${m.website}.` : ''}`] },
           { heading: 'Vertretung', paragraphs: [`Die ${m.statusKind} ${m.shortName} ist eine Körperschaft des öffentlichen Rechts und wird durch ihr Oberhaupt (Bürgermeisterin oder Bürgermeister) vertreten.`] },
           { heading: 'Technischer Betrieb', paragraphs: ['Die Online-Dienste werden auf der Plattform Rathaus Cloud im Auftrag der Kommune betrieben.'] },
         ],
@@ -29,7 +29,7 @@ export function legalPagesFor(m: MunicipalitySeed): Record<Kind, TenantPageConte
       en: {
         title: 'Imprint',
         sections: [
-          { heading: 'Publisher', paragraphs: [address(m), `${phoneEn} Website: ${m.website}.`] },
+          { heading: 'Publisher', paragraphs: [address(m), `${phoneEn}${m.website ? ` Website: ${m.website}.` : ''}`] },
           { heading: 'Representation', paragraphs: [`${m.officialName} is a public-law body represented by its mayor.`] },
           { heading: 'Technical operation', paragraphs: ['The online services run on the Rathaus Cloud platform on behalf of the municipality.'] },
         ],
