@@ -7,7 +7,8 @@ import { generatePassword } from '../../src/platform/auth/passwords.js';
 import { createStaffUser } from '../../src/platform/auth/staff-users.js';
 import type { Database } from '../../src/platform/db/database.js';
 import type { StaffRole } from '../../src/platform/db/schema.js';
-import { csrfTokenIn, type Browser } from './test-app.js';
+import type { FastifyInstance } from 'fastify';
+import { Browser, csrfTokenIn } from './test-app.js';
 
 export interface StaffSpec {
   /** Seeded municipality the account works for (omit for an operator without membership). */
@@ -58,4 +59,12 @@ export async function loginAs(browser: Browser, email: string, password: string,
   const res = await browser.post('/staff/login', { _csrf: token, email, password, ...(next ? { next } : {}) });
   if (res.statusCode !== 303) throw new Error(`Login as ${email} failed with status ${res.statusCode}`);
   return res;
+}
+
+/** A new staff account and a browser already signed in with it. */
+export async function signedInStaff(app: FastifyInstance, db: Database, spec: StaffSpec = {}): Promise<{ staff: TestStaff; browser: Browser }> {
+  const staff = await createStaff(db, spec);
+  const browser = new Browser(app);
+  await loginAs(browser, staff.email, staff.password);
+  return { staff, browser };
 }

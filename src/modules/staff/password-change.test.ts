@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff, loginAs } from '../../../test/support/factories.js';
+import { createStaff, loginAs, signedInStaff } from '../../../test/support/factories.js';
 import { Browser, createTestContext, type TestContext } from '../../../test/support/test-app.js';
 
 describe('staff password change', () => {
@@ -11,12 +11,7 @@ describe('staff password change', () => {
     await ctx?.close();
   });
 
-  async function signedIn() {
-    const staff = await createStaff(ctx.db, { tenantSlug: 'wurzen', role: 'tenant-admin' });
-    const browser = new Browser(ctx.app);
-    await loginAs(browser, staff.email, staff.password);
-    return { staff, browser };
-  }
+  const signedIn = () => signedInStaff(ctx.app, ctx.db, { tenantSlug: 'wurzen', role: 'tenant-admin' });
 
   it('needs a login and comes back to the form afterwards', async () => {
     const res = await ctx.app.inject('/staff/password');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff, loginAs } from '../../../test/support/factories.js';
-import { Browser, createTestContext, type TestContext } from '../../../test/support/test-app.js';
+import { signedInStaff, type StaffSpec } from '../../../test/support/factories.js';
+import { createTestContext, type TestContext } from '../../../test/support/test-app.js';
 
 describe('staff start pages', () => {
   let ctx: TestContext;
@@ -11,12 +11,7 @@ describe('staff start pages', () => {
     await ctx?.close();
   });
 
-  async function signedIn(spec: Parameters<typeof createStaff>[1]) {
-    const staff = await createStaff(ctx.db, spec);
-    const browser = new Browser(ctx.app);
-    await loginAs(browser, staff.email, staff.password);
-    return { staff, browser };
-  }
+  const signedIn = (spec: StaffSpec) => signedInStaff(ctx.app, ctx.db, spec);
 
   it('sends visitors without a session to the login page', async () => {
     const res = await ctx.app.inject('/staff');
