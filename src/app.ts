@@ -27,7 +27,12 @@ import type { JobQueue } from './platform/jobs/job-queue.js';
 import { requestLogFields } from './platform/ops/log-redaction.js';
 import { createMetrics, type Metrics } from './platform/ops/metrics.js';
 import { opsModule } from './platform/ops/ops-routes.js';
+import { createStorageFromSettings } from './platform/storage/create-storage.js';
+import type { FileStorage } from './platform/storage/file-storage.js';
 import { createTenantDirectory, type TenantDirectory } from './platform/tenancy/tenant-directory.js';
+import { registerMultipart } from './platform/uploads/multipart.js';
+import { createScannerFromSettings } from './platform/uploads/scanners/create-scanner.js';
+import type { VirusScanner } from './platform/uploads/scanners/virus-scanner.js';
 import { createViewRenderer } from './platform/views/render.js';
 
 /** The injectable clock: tests move time, production uses the system clock. */
@@ -51,10 +56,14 @@ export interface AppDeps {
   migrationFiles?: readonly MigrationFile[];
   /** pino options; `false` for silence. */
   logger?: boolean | Record<string, unknown>;
+  /** File storage (default: from STORAGE_DRIVER); tests pass the demo plug-ins. */
+  storage?: FileStorage;
+  /** Virus scanner for uploads (default: clamd when CLAMD_ENABLED, else none). */
+  scanner?: VirusScanner;
 }
 
 /** What modules receive: the dependencies plus shared services built once here. */
-export interface AppServices extends Required<Pick<AppDeps, 'settings' | 'db' | 'secret' | 'clock' | 'queue' | 'metrics'>> {
+export interface AppServices extends Required<Pick<AppDeps, 'settings' | 'db' | 'secret' | 'clock' | 'queue' | 'metrics' | 'storage' | 'scanner'>> {
   tenants: TenantDirectory;
 }
 
@@ -92,11 +101,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     queue: deps.queue,
     metrics: deps.metrics ?? createMetrics(),
     tenants: createTenantDirectory(deps.db, () => clock.now().getTime()),
+    storage: deps.storage ?? createStorageFromSettings(settings),
+    scanner: deps.scanner ?? createScannerFromSettings(settings),
   };
 
   installRouteCatalogue(app);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: settings.bodyLimitBytes });
+  await registerMultipart(app, settings);
   const assets = await registerAssets(app);
   await app.register(requestContextPlugin, {
     views: createViewRenderer({ cache: production }),

@@ -153,6 +153,12 @@ export const settingSpecs = {
     parse: optionalStr,
     requiredInProduction: true,
   }),
+  mailFrom: spec<string>({
+    env: 'MAIL_FROM',
+    doc: 'Sender address of outgoing mail.',
+    default: () => 'Rathaus Cloud <noreply@rathaus-cloud.invalid>',
+    parse: str,
+  }),
   storageDriver: spec<'local' | 's3'>({
     env: 'STORAGE_DRIVER',
     doc: 'Where uploaded files and documents are kept: local (a folder, STORAGE_DIR) or s3 (an S3-compatible object store).',
@@ -238,12 +244,6 @@ export const settingSpecs = {
     default: () => 30_000,
     parse: positiveInt,
   }),
-  mailFrom: spec<string>({
-    env: 'MAIL_FROM',
-    doc: 'Sender address of outgoing mail.',
-    default: () => 'Rathaus Cloud <noreply@rathaus-cloud.invalid>',
-    parse: str,
-  }),
   jobPollingSeconds: spec<number>({
     env: 'JOB_POLLING_SECONDS',
     doc: 'How often an idle worker asks the database for new jobs, in seconds (at least 1).',
@@ -287,16 +287,16 @@ export function loadSettings(raw: Record<string, string | undefined> = process.e
   const out: Record<string, unknown> = {};
   for (const [key, s] of Object.entries(settingSpecs) as [string, SettingSpec<unknown>][]) {
     if (key in overrides) {
-      const when = s.requiredInProductionWhen;
-      if (runtime === 'production' && when && raw[when.env] === when.equals) {
-        problems.push(`${s.env} is required in production when ${when.env}=${when.equals} (${s.doc})`);
-      }
       out[key] = (overrides as Record<string, unknown>)[key];
       continue;
     }
     const value = raw[s.env];
     if (value === undefined || value === '') {
       if (runtime === 'production' && s.requiredInProduction) problems.push(`${s.env} is required in production (${s.doc})`);
+      const when = s.requiredInProductionWhen;
+      if (runtime === 'production' && when && raw[when.env] === when.equals) {
+        problems.push(`${s.env} is required in production when ${when.env}=${when.equals} (${s.doc})`);
+      }
       out[key] = s.default({ runtime, raw });
       continue;
     }

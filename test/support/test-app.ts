@@ -10,6 +10,9 @@ import { loadSettings, type Settings } from '../../src/config/settings.js';
 import { allJobs } from '../../src/job-registry.js';
 import type { Database } from '../../src/platform/db/database.js';
 import { createJobQueue, type JobQueue } from '../../src/platform/jobs/job-queue.js';
+import { createMemoryStorage } from '../../src/platform/storage/demo-storage.js';
+import type { FileStorage } from '../../src/platform/storage/file-storage.js';
+import type { VirusScanner } from '../../src/platform/uploads/scanners/virus-scanner.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestContext {
@@ -19,6 +22,8 @@ export interface TestContext {
   secret: string;
   /** The app's job queue (send only: no worker runs; tests run handlers or a worker themselves). */
   queue: JobQueue;
+  /** The app's file storage (in-memory demo storage unless the test passed one). */
+  storage: FileStorage;
   testDb: TestDatabase;
   close(): Promise<void>;
 }
@@ -38,12 +43,25 @@ export class TestClock implements Clock {
 }
 
 /** Creates the app on a fresh database. */
-export async function createTestContext(opts: { settings?: Partial<Settings>; clock?: Clock } = {}): Promise<TestContext> {
+export async function createTestContext(
+  opts: {
+    settings?: Partial<Settings>;
+    clock?: Clock;
+    /** File storage (default: in-memory demo storage, so tests never write into ./data). */
+    storage?: FileStorage;
+    /** Virus scanner (default: from settings, i.e. off). */
+    scanner?: VirusScanner;
+    /** Adds test-only routes before the app is made ready. */
+    routes?: (app: FastifyInstance, ctx: { secret: string; storage: FileStorage }) => void | Promise<void>;
+  } = {},
+): Promise<TestContext> {
   const testDb = await createTestDatabase();
   const settings = loadSettings({ NODE_ENV: 'test' }, opts.settings);
   const secret = randomBytes(32).toString('base64url');
   const queue = await createJobQueue(testDb.db, { jobs: allJobs(), log: pino({ level: 'silent' }) });
-  const app = await createApp({ settings, db: testDb.db, secret, clock: opts.clock, queue, logger: false });
+  const storage = opts.storage ?? createMemoryStorage();
+  const app = await createApp({ settings, db: testDb.db, secret, clock: opts.clock, queue, logger: false, storage, scanner: opts.scanner });
+  await opts.routes?.(app, { secret, storage });
   await app.ready();
   return {
     app,
@@ -51,6 +69,7 @@ export async function createTestContext(opts: { settings?: Partial<Settings>; cl
     settings,
     secret,
     queue,
+    storage,
     testDb,
     async close() {
       await app.close();

@@ -106,6 +106,14 @@ export const errorCatalogue = {
       en: 'The content of the file does not match its file name extension.',
     },
   },
+  'upload.too_many_files': {
+    status: 400,
+    title: { de: 'Es wurden zu viele Dateien gesendet.', en: 'Too many files were sent.' },
+  },
+  'upload.unexpected_file': {
+    status: 400,
+    title: { de: 'Für dieses Feld können keine Dateien hochgeladen werden.', en: 'Files cannot be uploaded for this field.' },
+  },
   'upload.empty': {
     status: 400,
     title: { de: 'Die Datei ist leer.', en: 'The file is empty.' },

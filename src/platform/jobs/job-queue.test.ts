@@ -207,6 +207,18 @@ describe('job queue', () => {
     expect(await remaining()).toEqual(expected);
   });
 
+  it('runs pg-boss maintenance (expire, archive, drop) as the application role', async () => {
+    const id = (await queue.enqueue(recordJob, { effectId: 'archived' }))!;
+    await waitForState(recordJob.name, id, 'completed');
+    // Completed long ago: maintenance moves it to the archive, inside one implicit transaction.
+    await db.asOwner((o) => o.query(`UPDATE pgboss.job SET completed_on = now() - interval '30 days' WHERE id = $1`, [id]));
+    await queue.boss.maintain();
+    const where = async (table: string) => (await db.sql.query(`SELECT 1 FROM pgboss.${table} WHERE id = $1`, [id])).rows.length;
+    expect([await where('job'), await where('archive')]).toEqual([0, 1]);
+    // The session is usable afterwards (a failed script must not leave an open transaction).
+    expect((await db.sql.query<{ n: number }>('SELECT 1 AS n')).rows[0]!.n).toBe(1);
+  });
+
   it('lets a running job finish when the worker stops gracefully', async () => {
     const id = (await queue.enqueue(slowJob, { effectId: 'graceful' }))!;
     await vi.waitFor(() => expect(runs.some((r) => r.id === 'graceful')).toBe(true), { timeout: 15_000, interval: 50 });

@@ -5,7 +5,7 @@
  * configuration fails at start-up and names the option), a factory, and its instances offer a
  * self-check. Every family has a `demo` and a `failing-demo` plug-in for tests.
  */
-import type { Static, TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
 /** Outcome of a plug-in's self-check, shown on the health page and by the CLI. */
@@ -23,6 +23,9 @@ export interface PluginDefinition<S extends TSchema, Instance> {
   optionsSchema: S;
   create(options: Static<S>): Instance;
 }
+
+/** The options schema of plug-ins that take no options (demo variants, "off"). */
+export const NoOptions = Type.Object({}, { additionalProperties: false });
 
 /** Thrown when a plug-in's options do not match its schema; the message names every bad option. */
 export class PluginOptionsError extends Error {}

@@ -5,8 +5,7 @@
  */
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Type } from '@sinclair/typebox';
-import { definePlugin } from '../plugins/plugin-definition.js';
+import { definePlugin, NoOptions } from '../plugins/plugin-definition.js';
 import { StorageNotFoundError, StorageUnavailableError, type FileStorage, type PutOptions } from './file-storage.js';
 import { guardEarlyErrors, measuringStream } from './measure.js';
 import { selfCheckByProbe } from './self-check.js';
@@ -72,15 +71,13 @@ export function createFailingStorage(): FileStorage {
   };
 }
 
-const noOptions = Type.Object({}, { additionalProperties: false });
-
 /** The `demo` storage plug-in (in memory, for tests). */
-export const demoStoragePlugin = definePlugin({ id: 'demo', summary: 'In-memory storage for tests.', optionsSchema: noOptions, create: () => createMemoryStorage() });
+export const demoStoragePlugin = definePlugin({ id: 'demo', summary: 'In-memory storage for tests.', optionsSchema: NoOptions, create: () => createMemoryStorage() });
 
 /** The `failing-demo` storage plug-in (always unavailable, for tests). */
 export const failingDemoStoragePlugin = definePlugin({
   id: 'failing-demo',
   summary: 'Storage that is always unavailable, for fail-closed tests.',
-  optionsSchema: noOptions,
+  optionsSchema: NoOptions,
   create: () => createFailingStorage(),
 });

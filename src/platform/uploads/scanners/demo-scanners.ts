@@ -4,8 +4,7 @@
  * (always unavailable, so tests can prove fail-closed behaviour).
  */
 import type { Readable } from 'node:stream';
-import { Type } from '@sinclair/typebox';
-import { definePlugin } from '../../plugins/plugin-definition.js';
+import { definePlugin, NoOptions } from '../../plugins/plugin-definition.js';
 import { ScannerUnavailableError, type ScanVerdict, type VirusScanner } from './virus-scanner.js';
 
 /**
@@ -58,16 +57,14 @@ export function createFailingScanner(): VirusScanner {
   };
 }
 
-const noOptions = Type.Object({}, { additionalProperties: false });
-
 /** The `off` scanner plug-in. */
-export const offScannerPlugin = definePlugin({ id: 'off', summary: 'No virus scanning.', optionsSchema: noOptions, create: () => createNoScanner() });
+export const offScannerPlugin = definePlugin({ id: 'off', summary: 'No virus scanning.', optionsSchema: NoOptions, create: () => createNoScanner() });
 
 /** The `demo` scanner plug-in. */
 export const demoScannerPlugin = definePlugin({
   id: 'demo',
   summary: 'Test scanner: rejects the EICAR test string, accepts everything else.',
-  optionsSchema: noOptions,
+  optionsSchema: NoOptions,
   create: () => createDemoScanner(),
 });
 
@@ -75,6 +72,6 @@ export const demoScannerPlugin = definePlugin({
 export const failingDemoScannerPlugin = definePlugin({
   id: 'failing-demo',
   summary: 'Test scanner that is always unavailable.',
-  optionsSchema: noOptions,
+  optionsSchema: NoOptions,
   create: () => createFailingScanner(),
 });
