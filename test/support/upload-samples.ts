@@ -32,10 +32,13 @@ export const sampleExe = (size = 4096): Buffer => {
   return b;
 };
 
+/** An HTML page with a script, the kind that must never pass as an image or text. */
 export const sampleHtml = (): Buffer => Buffer.from('<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>');
 
+/** A German plain-text letter with umlauts. */
 export const sampleText = (): Buffer => Buffer.from('Sehr geehrte Damen und Herren,\nanbei die Unterlagen zur Gewerbeanmeldung.\nGrüße aus Wurzen\n');
 
+/** The EICAR anti-virus test file. */
 export const sampleEicar = (): Buffer => Buffer.from(EICAR_TEST_STRING, 'latin1');
 
 /** A ZIP with stored (uncompressed) entries, enough to build DOCX and ODT containers. */

@@ -22,6 +22,7 @@ import { guardEarlyErrors, measuringStream } from './measure.js';
 import { selfCheckByProbe } from './self-check.js';
 import { assertSafeStorageKey } from './storage-key.js';
 
+/** Options of the s3 plug-in (from the S3_* settings). */
 export const S3StorageOptions = Type.Object(
   {
     endpoint: Type.String({ pattern: '^https?://' }),

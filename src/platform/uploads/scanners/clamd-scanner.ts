@@ -14,12 +14,13 @@ import { Type, type Static } from '@sinclair/typebox';
 import { definePlugin, type SelfCheckResult } from '../../plugins/plugin-definition.js';
 import { ScanFailedError, ScannerUnavailableError, type ScanVerdict, type VirusScanner } from './virus-scanner.js';
 
+/** Options of the clamd plug-in (from CLAMD_HOST, CLAMD_PORT, CLAMD_TIMEOUT_MS). */
 export const ClamdOptions = Type.Object(
   {
     host: Type.String({ minLength: 1 }),
     port: Type.Integer({ minimum: 1, maximum: 65535 }),
     timeoutMs: Type.Integer({ minimum: 1 }),
-    /** Largest chunk sent in one length-prefixed piece (clamd's default buffer is 64 KiB… keep below StreamMaxLength). */
+    /** Largest piece sent with one length prefix (default 64 KiB). */
     chunkBytes: Type.Optional(Type.Integer({ minimum: 1024, maximum: 1024 * 1024 })),
   },
   { additionalProperties: false },
