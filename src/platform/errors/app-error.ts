@@ -76,6 +76,39 @@ export const errorCatalogue = {
       en: 'The new password must be at least 12 characters long and differ from the old one.',
     },
   },
+  'case.not_found': {
+    status: 404,
+    title: { de: 'Diesen Vorgang gibt es nicht.', en: 'This case does not exist.' },
+  },
+  'case.concurrent_modification': {
+    status: 409,
+    title: {
+      de: 'Der Vorgang wurde inzwischen von jemand anderem bearbeitet. Bitte laden Sie die Seite neu und prüfen Sie den aktuellen Stand, bevor Sie fortfahren.',
+      en: 'Someone else has worked on this case in the meantime. Please reload the page and check its current state before you continue.',
+    },
+  },
+  'case.transition_unknown': {
+    status: 404,
+    title: { de: 'Diesen Bearbeitungsschritt gibt es für diesen Vorgang nicht.', en: 'This step does not exist for this case.' },
+  },
+  'case.transition_not_available': {
+    status: 409,
+    title: {
+      de: 'Dieser Bearbeitungsschritt ist im aktuellen Stand des Vorgangs nicht möglich.',
+      en: 'This step is not possible in the current state of the case.',
+    },
+  },
+  'case.transition_forbidden': {
+    status: 403,
+    title: { de: 'Diesen Bearbeitungsschritt dürfen Sie nicht ausführen.', en: 'You may not take this step.' },
+  },
+  'case.transition_guard_failed': {
+    status: 409,
+    title: {
+      de: 'Die Voraussetzungen für diesen Bearbeitungsschritt sind nicht erfüllt.',
+      en: 'The conditions for this step are not met.',
+    },
+  },
   'tenant.not_found': {
     status: 404,
     title: { de: 'Diese Kommune nimmt nicht an Rathaus Cloud teil.', en: 'This municipality is not part of Rathaus Cloud.' },
