@@ -4,8 +4,9 @@
  */
 import type { AnyJobDefinition } from './platform/jobs/job.js';
 import { purgeExpiredSessionsJob } from './platform/jobs/purge-expired-sessions.js';
+import { sendMailJob } from './platform/mail/send-mail-job.js';
 
 /** The registered jobs. */
 export function allJobs(): AnyJobDefinition[] {
-  return [purgeExpiredSessionsJob];
+  return [purgeExpiredSessionsJob, sendMailJob];
 }

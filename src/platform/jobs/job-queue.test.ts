@@ -5,7 +5,9 @@ import { systemClock } from '../../app.js';
 import { loadSettings } from '../../config/settings.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { APP_ROLE, type Database } from '../db/database.js';
+import { createMailTransport } from '../mail/mail-transport.js';
 import { createMetrics } from '../ops/metrics.js';
+import { createMemoryStorage } from '../storage/demo-storage.js';
 import { defineJob, RETRY_POLICY, type JobContext } from './job.js';
 import { createJobQueue, type JobQueue } from './job-queue.js';
 import { jobSchemaIsCurrent } from './job-schema.js';
@@ -193,7 +195,16 @@ describe('job queue', () => {
       ])
       .execute();
 
-    const ctx = { db, settings, clock: systemClock, queue, log, job: { id: 'direct', name: purgeExpiredSessionsJob.name, attempt: 1 } } satisfies JobContext;
+    const ctx = {
+      db,
+      settings,
+      clock: systemClock,
+      queue,
+      log,
+      mail: createMailTransport({ from: 'test@example.org' }),
+      storage: createMemoryStorage(),
+      job: { id: 'direct', name: purgeExpiredSessionsJob.name, attempt: 1 },
+    } satisfies JobContext;
     const remaining = async () => ({
       sessions: (await db.kysely.selectFrom('staff_sessions').select('token_hash').execute()).map((r) => Buffer.from(r.token_hash).toString()).sort(),
       throttles: (await db.kysely.selectFrom('login_throttle').select('key').execute()).map((r) => r.key).sort(),

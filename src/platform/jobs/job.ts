@@ -4,12 +4,14 @@
  * data), and an idempotent handler — pg-boss delivers at least once, so a retried or duplicated
  * run must leave the same effect as one run. Retries and their backoff are defined once here.
  */
-import type { Static, TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../app.js';
 import type { Settings } from '../../config/settings.js';
 import type { Database } from '../db/database.js';
+import type { MailTransport } from '../mail/mail-transport.js';
+import type { FileStorage } from '../storage/file-storage.js';
 import type { JobQueue } from './job-queue.js';
 
 /** How often a failed job runs again, and how long it waits in between (pg-boss semantics). */
@@ -37,6 +39,8 @@ export interface JobServices {
   clock: Clock;
   queue: JobQueue;
   log: FastifyBaseLogger;
+  mail: MailTransport;
+  storage: FileStorage;
 }
 
 export interface JobContext extends JobServices {
@@ -65,6 +69,9 @@ export interface JobDefinition<S extends TSchema = TSchema> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds jobs of every payload type
 export type AnyJobDefinition = JobDefinition<any>;
+
+/** A UUID in a job payload (payloads hold ids only). */
+export const UuidSchema = Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' });
 
 const JOB_NAME = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/;
 

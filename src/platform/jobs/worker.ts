@@ -8,6 +8,9 @@ import type PgBoss from 'pg-boss';
 import type { Clock } from '../../app.js';
 import type { Settings } from '../../config/settings.js';
 import type { Database } from '../db/database.js';
+import { createMailTransport, type MailTransport } from '../mail/mail-transport.js';
+import { createStorageFromSettings } from '../storage/create-storage.js';
+import type { FileStorage } from '../storage/file-storage.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { AnyJobDefinition, JobServices } from './job.js';
 import { assertPayload, waitUntilIdle, type JobQueue } from './job-queue.js';
@@ -18,6 +21,10 @@ export interface WorkerContext {
   clock: Clock;
   log: FastifyBaseLogger;
   metrics?: Metrics;
+  /** Outgoing mail (default: from SMTP_URL). */
+  mail?: MailTransport;
+  /** File storage (default: from STORAGE_DRIVER). */
+  storage?: FileStorage;
   /** How often an idle worker polls (seconds, at least 0.5); default from the settings. */
   pollingIntervalSeconds?: number;
 }
@@ -31,7 +38,15 @@ const DEFAULT_TIME_ZONE = 'Europe/Berlin';
 
 /** Starts working on `jobs` (each must be registered with `queue`). */
 export async function startWorker(queue: JobQueue, jobs: readonly AnyJobDefinition[], ctx: WorkerContext): Promise<Worker> {
-  const services: JobServices = { db: ctx.db, settings: ctx.settings, clock: ctx.clock, queue, log: ctx.log };
+  const services: JobServices = {
+    db: ctx.db,
+    settings: ctx.settings,
+    clock: ctx.clock,
+    queue,
+    log: ctx.log,
+    mail: ctx.mail ?? createMailTransport({ smtpUrl: ctx.settings.smtpUrl, from: ctx.settings.mailFrom }),
+    storage: ctx.storage ?? createStorageFromSettings(ctx.settings),
+  };
   const running = new Set<Promise<void>>();
 
   const run = async (job: AnyJobDefinition, claimed: PgBoss.JobWithMetadata<unknown>): Promise<void> => {
