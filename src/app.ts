@@ -11,6 +11,7 @@ import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Settings } from './config/settings.js';
 import { catalogModule } from './modules/catalog/catalog-routes.js';
+import { devMailboxModule } from './modules/dev/dev-mailbox-routes.js';
 import { embedModule } from './modules/embed/embed-routes.js';
 import { staffModule } from './modules/staff/staff-module.js';
 import { staffSessionPlugin } from './platform/auth/session-plugin.js';
@@ -127,6 +128,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await catalogModule(app, { db: services.db, tenants: services.tenants });
   await embedModule(app, { tenants: services.tenants });
+  if (!production) await devMailboxModule(app, { db: services.db, tenants: services.tenants });
   await staffModule(app, services);
 
   return app;

@@ -3,11 +3,12 @@
  * declared twice is a start-up error.
  */
 import { catalogMessages } from '../../modules/catalog/messages.js';
+import { devMessages } from '../../modules/dev/messages.js';
 import { staffMessages } from '../../modules/staff/messages.js';
 import { layoutMessages } from '../views/messages.js';
 import type { MessageCatalogue } from './i18n.js';
 
-const parts: MessageCatalogue[] = [layoutMessages, catalogMessages, staffMessages];
+const parts: MessageCatalogue[] = [layoutMessages, catalogMessages, staffMessages, devMessages];
 
 /** Merges the module catalogues, refusing duplicate keys. */
 export function buildMessageCatalogue(extra: MessageCatalogue[] = []): MessageCatalogue {
