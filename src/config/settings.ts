@@ -122,12 +122,6 @@ export const settingSpecs = {
     default: () => 20,
     parse: int,
   }),
-  loginFreeAttemptsPerAddress: spec<number>({
-    env: 'LOGIN_FREE_ATTEMPTS_PER_ADDRESS',
-    doc: 'Failed logins from one client address before throttling starts (higher than per account: an office shares one address).',
-    default: () => 20,
-    parse: int,
-  }),
   loginWindowMinutes: spec<number>({
     env: 'LOGIN_WINDOW_MINUTES',
     doc: 'Failed logins older than this are forgotten.',
