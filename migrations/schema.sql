@@ -20,6 +20,49 @@ $function$;
 
 -- Tables
 
+CREATE TABLE case_documents (
+  tenant_id uuid NOT NULL,
+  case_id uuid NOT NULL,
+  id uuid NOT NULL,
+  kind text NOT NULL,
+  version integer NOT NULL,
+  template_id text NOT NULL,
+  template_version integer NOT NULL,
+  title jsonb NOT NULL,
+  input_hash text NOT NULL,
+  storage_key text NOT NULL,
+  sha256 text NOT NULL,
+  size_bytes bigint NOT NULL,
+  short_code text NOT NULL,
+  created_at timestamp with time zone NOT NULL,
+  created_by uuid,
+  released_at timestamp with time zone,
+  released_by uuid,
+  revoked_at timestamp with time zone,
+  revoked_by uuid,
+  revocation_reason text
+);
+ALTER TABLE case_documents ADD CONSTRAINT case_documents_check CHECK (((released_by IS NULL) OR (released_at IS NOT NULL)));
+ALTER TABLE case_documents ADD CONSTRAINT case_documents_check1 CHECK (((revoked_by IS NULL) OR (revoked_at IS NOT NULL)));
+ALTER TABLE case_documents ADD CONSTRAINT case_documents_created_by_fkey FOREIGN KEY (created_by) REFERENCES staff_users(id);
+ALTER TABLE case_documents ADD CONSTRAINT case_documents_input_hash_check CHECK ((input_hash ~ '^[0-9a-f]{64}$'::text));
+ALTER TABLE case_documents ADD CONSTRAINT case_documents_kind_check CHECK ((kind ~ '^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$'::text));
+ALTER TABLE case_documents ADD CONSTRAINT case_documents_pkey PRIMARY KEY (tenant_id, case_id, id);
+ALTER TABLE case_documents ADD CONSTRAINT case_documents_released_by_fkey FOREIGN KEY (released_by) REFERENCES staff_users(id);
+ALTER TABLE case_documents ADD CONSTRAINT case_documents_revoked_by_fkey FOREIGN KEY (revoked_by) REFERENCES staff_users(id);
+ALTER TABLE case_documents ADD CONSTRAINT case_documents_sha256_check CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text));
+ALTER TABLE case_documents ADD CONSTRAINT case_documents_size_bytes_check CHECK ((size_bytes > 0));
+ALTER TABLE case_documents ADD CONSTRAINT case_documents_template_version_check CHECK ((template_version > 0));
+ALTER TABLE case_documents ADD CONSTRAINT case_documents_tenant_id_case_id_fkey FOREIGN KEY (tenant_id, case_id) REFERENCES cases(tenant_id, id);
+ALTER TABLE case_documents ADD CONSTRAINT case_documents_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE;
+ALTER TABLE case_documents ADD CONSTRAINT case_documents_version_check CHECK ((version > 0));
+CREATE UNIQUE INDEX case_documents_id ON case_documents USING btree (tenant_id, id);
+CREATE UNIQUE INDEX case_documents_version ON case_documents USING btree (tenant_id, case_id, kind, version);
+ALTER TABLE case_documents ENABLE ROW LEVEL SECURITY;
+ALTER TABLE case_documents FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON case_documents AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT INSERT, SELECT, UPDATE ON TABLE case_documents TO rathaus_app;
+
 CREATE TABLE case_events (
   tenant_id uuid NOT NULL,
   seq bigint NOT NULL,
@@ -154,6 +197,18 @@ ALTER TABLE catalog_services ADD CONSTRAINT catalog_services_id_check CHECK ((id
 ALTER TABLE catalog_services ADD CONSTRAINT catalog_services_leika_key_check CHECK ((leika_key ~ '^[0-9]{14}$'::text));
 ALTER TABLE catalog_services ADD CONSTRAINT catalog_services_pkey PRIMARY KEY (id);
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE catalog_services TO rathaus_app;
+
+CREATE TABLE document_verifications (
+  short_code text NOT NULL,
+  tenant_id uuid NOT NULL,
+  document_id uuid NOT NULL,
+  created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+ALTER TABLE document_verifications ADD CONSTRAINT document_verifications_pkey PRIMARY KEY (short_code);
+ALTER TABLE document_verifications ADD CONSTRAINT document_verifications_short_code_check CHECK ((short_code ~ '^[0-9A-HJKMNP-TV-Z]{10}$'::text));
+ALTER TABLE document_verifications ADD CONSTRAINT document_verifications_tenant_id_document_id_fkey FOREIGN KEY (tenant_id, document_id) REFERENCES case_documents(tenant_id, id);
+ALTER TABLE document_verifications ADD CONSTRAINT document_verifications_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE;
+GRANT INSERT, SELECT ON TABLE document_verifications TO rathaus_app;
 
 CREATE TABLE drafts (
   tenant_id uuid NOT NULL,

@@ -13,6 +13,7 @@ const PUBLIC_TENANT_TABLES: Record<string, string> = {
   tenant_services: 'public catalogue: the platform home lists every municipality’s services at once',
   staff_memberships: 'staff identity: read at login before any tenant is chosen; only the auth module uses it',
   tenant_hostnames: 'host name → tenant lookup happens before the tenant is known',
+  document_verifications: 'a verification code is looked up before the tenant is known; holds no personal data (0005_case_documents.sql)',
 };
 
 interface TenantTable {

@@ -285,6 +285,36 @@ export interface CaseTimersTable {
   settled_at: Timestamp | null;
 }
 
+export interface CaseDocumentsTable {
+  tenant_id: string;
+  case_id: string;
+  id: string;
+  kind: string;
+  version: number;
+  template_id: string;
+  template_version: number;
+  title: Json<Localized>;
+  input_hash: string;
+  storage_key: string;
+  sha256: string;
+  size_bytes: number;
+  short_code: string;
+  created_at: Timestamp;
+  created_by: string | null;
+  released_at: Timestamp | null;
+  released_by: string | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  revocation_reason: string | null;
+}
+
+export interface DocumentVerificationsTable {
+  short_code: string;
+  tenant_id: string;
+  document_id: string;
+  created_at: Generated<Date>;
+}
+
 /** All tables known to the application. */
 export interface DB {
   tenants: TenantsTable;
@@ -311,4 +341,6 @@ export interface DB {
   case_rule_evaluations: CaseRuleEvaluationsTable;
   case_findings: CaseFindingsTable;
   case_timers: CaseTimersTable;
+  case_documents: CaseDocumentsTable;
+  document_verifications: DocumentVerificationsTable;
 }
