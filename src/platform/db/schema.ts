@@ -184,6 +184,12 @@ export interface CasesTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   due_at: Timestamp | null;
   closed_at: Timestamp | null;
+  /** The company (Betrieb) the case is about, denormalised at submission for search and lists. */
+  company_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A one-line summary for the lists (e.g. activity and place), set at submission. */
+  summary: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Generated from names, e-mail and summary for the inbox search; never written. */
+  search_vector: ColumnType<string, never, never>;
 }
 
 export interface FilesTable {
