@@ -1,21 +1,11 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadServiceDefinitionFile, parseFormPage, validatePage, validateSubmission, type JsonObject } from '../index.js';
 
 const umzug = loadServiceDefinitionFile('test/fixtures/services/umzugsmeldung.json');
 const now = new Date('2026-03-05T09:00:00Z');
-const file = { id: 'upl_0123456789', name: 'Bestätigung.pdf', size: 40_000, mediaType: 'application/pdf' };
-const complete: JsonObject = {
-  name: { given: 'Anna', family: 'Müller' },
-  birthDate: '1985-06-01',
-  newAddress: { street: 'Markt', houseNumber: '1', postalCode: '04808', town: 'Wurzen' },
-  moveInDate: '2026-03-01',
-  fromAbroad: false,
-  previousAddress: { street: 'Hauptstraße', houseNumber: '5', postalCode: '04103', town: 'Leipzig' },
-  movesWithOthers: true,
-  members: [{ name: { given: 'Ben', family: 'Müller' }, birthDate: '2015-04-02', relation: 'child' }],
-  landlordConfirmation: [file],
-  truthful: true,
-};
+// Complete answers, valid on the test day 5 March 2026.
+const complete = JSON.parse(fs.readFileSync('test/fixtures/answers/umzugsmeldung.json', 'utf8')) as JsonObject;
 
 describe('validateSubmission', () => {
   it('accepts a complete application and returns normalised data', () => {

@@ -1,20 +1,10 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadServiceDefinitionFile, summarizeAnswers } from '../index.js';
+import { loadServiceDefinitionFile, summarizeAnswers, type JsonObject } from '../index.js';
 
 const umzug = loadServiceDefinitionFile('test/fixtures/services/umzugsmeldung.json');
 const now = new Date('2026-03-05T09:00:00Z');
-const data = {
-  name: { given: 'Anna', family: 'Müller' },
-  birthDate: '1985-06-01',
-  newAddress: { street: 'Markt', houseNumber: '1', postalCode: '04808', town: 'Wurzen' },
-  moveInDate: '2026-03-01',
-  fromAbroad: false,
-  previousAddress: { street: 'Hauptstraße', houseNumber: '5', postalCode: '04103', town: 'Leipzig' },
-  movesWithOthers: false,
-  members: [{ name: { given: 'Ben', family: 'Müller' } }],
-  landlordConfirmation: [{ id: 'upl_0123456789', name: 'Bestätigung.pdf', size: 40_000, mediaType: 'application/pdf' }],
-  truthful: true,
-};
+const data = { ...(JSON.parse(fs.readFileSync('test/fixtures/answers/umzugsmeldung.json', 'utf8')) as JsonObject), movesWithOthers: false };
 
 describe('summarizeAnswers', () => {
   it('lists visible answers page by page, with change anchors', () => {
