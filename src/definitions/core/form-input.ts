@@ -34,13 +34,13 @@ export function readFormParts<K extends string>(
   keys: readonly K[],
 ): Partial<Record<K, string>> | undefined {
   const parts: Partial<Record<K, string>> = {};
-  let any = false;
+  let answered = false;
   for (const key of keys) {
     const value = readFormText(input, `${name}.${key}`);
     if (value !== undefined) {
       parts[key] = value;
-      any = true;
+      answered = true;
     }
   }
-  return any ? parts : undefined;
+  return answered ? parts : undefined;
 }

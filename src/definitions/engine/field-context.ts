@@ -8,8 +8,6 @@ import { childPath } from '../core/paths.js';
 import { commonFieldMessages, renderMessage, type MessageParams } from '../core/messages.js';
 import type { FieldSpec } from '../model/field-spec.js';
 
-export type { PipelineEnv };
-
 /** The label in messages: inside a repeating group it names the row ("Vorname (Geschäftsführer/in 2)"). */
 export function messageLabel(label: Localized, suffix: Localized | undefined): Localized {
   return suffix ? { de: `${label.de} (${suffix.de})`, en: `${label.en} (${suffix.en})` } : label;

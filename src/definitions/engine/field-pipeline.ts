@@ -10,7 +10,8 @@ import type { FormInput } from '../core/form-input.js';
 import type { JsonSchema, JsonValue } from '../core/json.js';
 import { fieldTypes } from '../fields/index.js';
 import type { FieldSpec } from '../model/field-spec.js';
-import { fieldContext, type PipelineEnv } from './field-context.js';
+import type { PipelineEnv } from '../core/field-type.js';
+import { fieldContext } from './field-context.js';
 import { nestedFields } from './record-engine.js';
 
 /** The field type of a loaded field (the loader has made sure it exists). */

@@ -10,7 +10,7 @@ import type { FieldIssue, NestedFields, ParseOutcome } from '../core/field-type.
 import { isPlainObject, type JsonObject, type JsonSchema } from '../core/json.js';
 import { childPath } from '../core/paths.js';
 import type { FieldSpec } from '../model/field-spec.js';
-import type { PipelineEnv } from './field-context.js';
+import type { PipelineEnv } from '../core/field-type.js';
 import { fieldJsonSchema, formatField, normalizeField, parseFieldForm } from './field-pipeline.js';
 import { buildFieldView } from './field-view.js';
 

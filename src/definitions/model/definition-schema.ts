@@ -9,8 +9,9 @@ import { ChoiceSchema, LocalizedSchema } from './common-schemas.js';
 /** The definition-language versions this code reads. */
 export const SUPPORTED_LANGUAGE_VERSIONS: readonly number[] = [1];
 
-/** Ids of services, pages and fields. */
+/** Service ids appear in URLs (`/wurzen/umzugsmeldung`): lower case, digits and hyphens. */
 export const SERVICE_ID_PATTERN = '^[a-z][a-z0-9-]{1,62}$';
+/** Page ids appear in URLs of the form runner. */
 export const PAGE_ID_PATTERN = '^[a-z][a-zA-Z0-9-]{0,62}$';
 /** Field ids become data keys and input names, so they are plain identifiers. */
 export const FIELD_ID_PATTERN = '^[a-z][a-zA-Z0-9]{0,62}$';
