@@ -11,6 +11,8 @@ describe('buildPageView', () => {
     expect(view.intro).toMatch(/^Bitte geben Sie die Anschrift/);
     expect(view.fields.map((f) => f.fieldId)).toEqual(['newAddress', 'moveInDate', 'fromAbroad']);
     expect(buildPageView(umzug, 'new-home', { data: {}, locale: 'en', now }).title).toBe('Your new home');
+    expect(view.multipart).toBe(false);
+    expect(buildPageView(umzug, 'documents', { data: {}, locale: 'de', now }).multipart).toBe(true);
   });
 
   it('re-shows a failed post with the typed values and an error summary linking to each input', () => {

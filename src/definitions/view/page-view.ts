@@ -33,6 +33,8 @@ export interface PageView {
   step?: { number: number; total: number };
   fields: FieldView[];
   errorSummary: ErrorSummaryItem[];
+  /** The page has a file input, so its form needs `enctype="multipart/form-data"`. */
+  multipart: boolean;
 }
 
 /** What to show: the answers (saved draft or failed candidate), the raw post to re-show, the errors. */
@@ -73,7 +75,12 @@ export function buildPageView(definition: ServiceDefinition, pageId: string, inp
     ...(step ? { step } : {}),
     fields,
     errorSummary: errorSummary(fields, input.errors ?? [], input.locale),
+    multipart: hasFileInput(fields),
   };
+}
+
+function hasFileInput(views: readonly FieldView[]): boolean {
+  return views.some((v) => v.inputs.some((i) => i.control === 'file') || hasFileInput(v.fields ?? []) || (v.rows ?? []).some((r) => hasFileInput(r.fields)));
 }
 
 const pick = (value: Localized, locale: Locale) => value[locale] || value.de;
