@@ -21,7 +21,7 @@ export async function ensureTestServiceVersion(db: Database, serviceId = 'test-s
 }
 
 /** Inserts a submitted case with a random reference; returns its id. */
-export async function insertTestCase(db: Database, tenantId: string, fields: { state?: string; data?: Record<string, unknown> } = {}): Promise<string> {
+export async function insertTestCase(db: Database, tenantId: string, fields: { state?: string; data?: Record<string, unknown>; applicantName?: string } = {}): Promise<string> {
   await ensureTestServiceVersion(db);
   return db.withTenant(tenantId, async (trx) => {
     const row = await trx
@@ -33,6 +33,7 @@ export async function insertTestCase(db: Database, tenantId: string, fields: { s
         service_version: 1,
         state: fields.state ?? 'submitted',
         data: JSON.stringify(fields.data ?? {}),
+        applicant_name: fields.applicantName ?? null,
         status_token_hash: randomBytes(32),
       })
       .returning('id')

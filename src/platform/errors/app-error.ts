@@ -109,6 +109,57 @@ export const errorCatalogue = {
       en: 'The conditions for this step are not met.',
     },
   },
+  'document.not_found': {
+    status: 404,
+    title: { de: 'Dieses Dokument gibt es nicht.', en: 'This document does not exist.' },
+  },
+  'document.not_latest': {
+    status: 409,
+    title: {
+      de: 'Von diesem Dokument gibt es eine neuere Fassung. Bitte geben Sie die neueste Fassung frei.',
+      en: 'There is a newer version of this document. Please release the newest version.',
+    },
+  },
+  'document.revoked': {
+    status: 409,
+    title: { de: 'Dieses Dokument wurde widerrufen und kann nicht freigegeben werden.', en: 'This document has been revoked and cannot be released.' },
+  },
+  'document.verification_throttled': {
+    status: 429,
+    title: {
+      de: 'Zu viele Prüfungen in kurzer Zeit. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
+      en: 'Too many checks in a short time. Please wait a few minutes and try again.',
+    },
+  },
+  'delivery.not_found': {
+    status: 404,
+    title: { de: 'Diese Übermittlung gibt es nicht.', en: 'This delivery does not exist.' },
+  },
+  'delivery.already_delivered': {
+    status: 409,
+    title: { de: 'Diese Übermittlung ist bereits zugestellt und wird nicht noch einmal gesendet.', en: 'This delivery has already been delivered and is not sent again.' },
+  },
+  'delivery.in_progress': {
+    status: 409,
+    title: {
+      de: 'Diese Übermittlung wird gerade gesendet. Bitte laden Sie die Seite in einigen Minuten neu.',
+      en: 'This delivery is being sent right now. Please reload the page in a few minutes.',
+    },
+  },
+  'delivery.channel_unavailable': {
+    status: 409,
+    title: {
+      de: 'Der Übermittlungsweg ist abgeschaltet oder nicht mehr eingerichtet. Bitte wenden Sie sich an die Administration Ihrer Kommune.',
+      en: 'The delivery channel is switched off or no longer set up. Please contact your municipality’s administrator.',
+    },
+  },
+  'delivery.channel_invalid': {
+    status: 409,
+    title: {
+      de: 'Die Einstellungen des Übermittlungswegs sind ungültig. Bitte wenden Sie sich an die Administration Ihrer Kommune.',
+      en: 'The settings of the delivery channel are invalid. Please contact your municipality’s administrator.',
+    },
+  },
   'tenant.not_found': {
     status: 404,
     title: { de: 'Diese Kommune nimmt nicht an Rathaus Cloud teil.', en: 'This municipality is not part of Rathaus Cloud.' },
