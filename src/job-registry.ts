@@ -2,11 +2,14 @@
  * Every background job of the application, in one list: the queue creates a pg-boss queue for
  * each, and the worker runs them. A module adds its jobs here (like its routes in `app.ts`).
  */
+import type { DocumentTemplateRegistry } from './modules/documents/document-template.js';
+import { createGenerateDocumentJob } from './modules/documents/generate-document-job.js';
+import { shippedDocumentTemplates } from './modules/documents/template-catalogue.js';
 import type { AnyJobDefinition } from './platform/jobs/job.js';
 import { purgeExpiredSessionsJob } from './platform/jobs/purge-expired-sessions.js';
 import { sendMailJob } from './platform/mail/send-mail-job.js';
 
-/** The registered jobs. */
-export function allJobs(): AnyJobDefinition[] {
-  return [purgeExpiredSessionsJob, sendMailJob];
+/** The registered jobs; `documentTemplates` defaults to the shipped services' templates. */
+export function allJobs(options: { documentTemplates?: DocumentTemplateRegistry } = {}): AnyJobDefinition[] {
+  return [purgeExpiredSessionsJob, sendMailJob, createGenerateDocumentJob(options.documentTemplates ?? shippedDocumentTemplates())];
 }

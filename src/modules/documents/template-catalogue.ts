@@ -1,0 +1,11 @@
+/**
+ * The document templates of the services the platform ships, by service. A service adds its
+ * templates here (e.g. the Gewerbe services their Empfangsbescheinigung built with
+ * `receiptTemplate`), and its workflow names them in `generateDocument` / `releaseDocument`.
+ */
+import { createDocumentTemplateRegistry, type DocumentTemplateRegistry } from './document-template.js';
+
+/** The registry of every shipped service's templates. */
+export function shippedDocumentTemplates(): DocumentTemplateRegistry {
+  return createDocumentTemplateRegistry([]);
+}
