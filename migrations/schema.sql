@@ -80,6 +80,7 @@ ALTER TABLE case_events ADD CONSTRAINT case_events_pkey PRIMARY KEY (tenant_id, 
 ALTER TABLE case_events ADD CONSTRAINT case_events_tenant_id_case_id_fkey FOREIGN KEY (tenant_id, case_id) REFERENCES cases(tenant_id, id);
 ALTER TABLE case_events ADD CONSTRAINT case_events_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE;
 CREATE INDEX case_events_case ON case_events USING btree (tenant_id, case_id, seq);
+CREATE INDEX case_events_human_acts ON case_events USING btree (tenant_id, case_id) WHERE ((actor_kind = 'caseworker'::text) AND (type <> 'case.viewed'::text));
 CREATE TRIGGER case_events_append_only BEFORE DELETE OR UPDATE ON case_events FOR EACH ROW EXECUTE FUNCTION case_events_append_only();
 ALTER TABLE case_events ENABLE ROW LEVEL SECURITY;
 ALTER TABLE case_events FORCE ROW LEVEL SECURITY;
@@ -168,18 +169,31 @@ CREATE TABLE cases (
   submitted_at timestamp with time zone DEFAULT now() NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
   due_at timestamp with time zone,
-  closed_at timestamp with time zone
+  closed_at timestamp with time zone,
+  company_name text,
+  summary text,
+  search_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, ((((((COALESCE(applicant_name, ''::text) || ' '::text) || COALESCE(company_name, ''::text)) || ' '::text) || COALESCE(applicant_email, ''::text)) || ' '::text) || COALESCE(summary, ''::text)))) STORED
 );
 ALTER TABLE cases ADD CONSTRAINT cases_assignee_id_fkey FOREIGN KEY (assignee_id) REFERENCES staff_users(id);
 ALTER TABLE cases ADD CONSTRAINT cases_locale_check CHECK ((locale = ANY (ARRAY['de'::text, 'en'::text])));
 ALTER TABLE cases ADD CONSTRAINT cases_pkey PRIMARY KEY (tenant_id, id);
 ALTER TABLE cases ADD CONSTRAINT cases_service_id_service_version_fkey FOREIGN KEY (service_id, service_version) REFERENCES service_versions(service_id, version);
 ALTER TABLE cases ADD CONSTRAINT cases_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE;
+CREATE INDEX cases_closed ON cases USING btree (tenant_id, closed_at) WHERE (closed_at IS NOT NULL);
 CREATE UNIQUE INDEX cases_draft ON cases USING btree (tenant_id, draft_id) WHERE (draft_id IS NOT NULL);
 CREATE UNIQUE INDEX cases_idempotency ON cases USING btree (tenant_id, idempotency_key) WHERE (idempotency_key IS NOT NULL);
-CREATE INDEX cases_inbox ON cases USING btree (tenant_id, state, submitted_at DESC, id);
+CREATE INDEX cases_open_assignee_due ON cases USING btree (tenant_id, assignee_id, COALESCE(due_at, 'infinity'::timestamp with time zone), id) WHERE (closed_at IS NULL);
+CREATE INDEX cases_open_assignee_submitted ON cases USING btree (tenant_id, assignee_id, submitted_at, id) WHERE (closed_at IS NULL);
+CREATE INDEX cases_open_due ON cases USING btree (tenant_id, COALESCE(due_at, 'infinity'::timestamp with time zone), id) WHERE (closed_at IS NULL);
+CREATE INDEX cases_open_state ON cases USING btree (tenant_id, state) WHERE (closed_at IS NULL);
+CREATE INDEX cases_open_submitted ON cases USING btree (tenant_id, submitted_at, id) WHERE (closed_at IS NULL);
 CREATE UNIQUE INDEX cases_reference ON cases USING btree (tenant_id, reference);
+CREATE INDEX cases_reference_prefix ON cases USING btree (tenant_id, upper(reference) COLLATE "C");
+CREATE INDEX cases_search ON cases USING gin (search_vector);
+CREATE INDEX cases_service_submitted ON cases USING btree (tenant_id, service_id, submitted_at, id);
+CREATE INDEX cases_state_submitted ON cases USING btree (tenant_id, state, submitted_at, id);
 CREATE UNIQUE INDEX cases_status_token ON cases USING btree (tenant_id, status_token_hash);
+CREATE INDEX cases_submitted ON cases USING btree (tenant_id, submitted_at, id);
 ALTER TABLE cases ENABLE ROW LEVEL SECURITY;
 ALTER TABLE cases FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON cases AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
@@ -197,6 +211,72 @@ ALTER TABLE catalog_services ADD CONSTRAINT catalog_services_id_check CHECK ((id
 ALTER TABLE catalog_services ADD CONSTRAINT catalog_services_leika_key_check CHECK ((leika_key ~ '^[0-9]{14}$'::text));
 ALTER TABLE catalog_services ADD CONSTRAINT catalog_services_pkey PRIMARY KEY (id);
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE catalog_services TO rathaus_app;
+
+CREATE TABLE deliveries (
+  tenant_id uuid NOT NULL,
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  case_id uuid,
+  recipient_id text NOT NULL,
+  recipient_name text NOT NULL,
+  channel_id text NOT NULL,
+  channel_type text NOT NULL,
+  channel_options jsonb DEFAULT '{}'::jsonb NOT NULL,
+  origin_key text,
+  payload_key text NOT NULL,
+  payload_media_type text NOT NULL,
+  payload_sha256 text NOT NULL,
+  payload_size bigint NOT NULL,
+  payload_filename text NOT NULL,
+  status text DEFAULT 'queued'::text NOT NULL,
+  attempts integer DEFAULT 0 NOT NULL,
+  retry_count integer DEFAULT 0 NOT NULL,
+  last_error text,
+  next_attempt_at timestamp with time zone,
+  sending_since timestamp with time zone,
+  delivered_at timestamp with time zone,
+  receipt jsonb,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+ALTER TABLE deliveries ADD CONSTRAINT deliveries_attempts_check CHECK ((attempts >= 0));
+ALTER TABLE deliveries ADD CONSTRAINT deliveries_payload_sha256_check CHECK ((payload_sha256 ~ '^[0-9a-f]{64}$'::text));
+ALTER TABLE deliveries ADD CONSTRAINT deliveries_payload_size_check CHECK ((payload_size >= 0));
+ALTER TABLE deliveries ADD CONSTRAINT deliveries_pkey PRIMARY KEY (tenant_id, id);
+ALTER TABLE deliveries ADD CONSTRAINT deliveries_recipient_id_check CHECK ((recipient_id ~ '^[a-z0-9][a-z0-9._-]{0,79}$'::text));
+ALTER TABLE deliveries ADD CONSTRAINT deliveries_retry_count_check CHECK ((retry_count >= 0));
+ALTER TABLE deliveries ADD CONSTRAINT deliveries_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'sending'::text, 'delivered'::text, 'failed'::text])));
+ALTER TABLE deliveries ADD CONSTRAINT deliveries_tenant_id_case_id_fkey FOREIGN KEY (tenant_id, case_id) REFERENCES cases(tenant_id, id);
+ALTER TABLE deliveries ADD CONSTRAINT deliveries_tenant_id_channel_id_fkey FOREIGN KEY (tenant_id, channel_id) REFERENCES tenant_delivery_channels(tenant_id, id);
+ALTER TABLE deliveries ADD CONSTRAINT deliveries_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE;
+CREATE INDEX deliveries_case ON deliveries USING btree (tenant_id, case_id, created_at) WHERE (case_id IS NOT NULL);
+CREATE INDEX deliveries_open ON deliveries USING btree (status, next_attempt_at) WHERE (status <> 'delivered'::text);
+CREATE UNIQUE INDEX deliveries_origin ON deliveries USING btree (tenant_id, origin_key) WHERE (origin_key IS NOT NULL);
+ALTER TABLE deliveries ENABLE ROW LEVEL SECURITY;
+ALTER TABLE deliveries FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON deliveries AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT INSERT, SELECT, UPDATE ON TABLE deliveries TO rathaus_app;
+
+CREATE TABLE delivery_attempts (
+  tenant_id uuid NOT NULL,
+  delivery_id uuid NOT NULL,
+  attempt integer NOT NULL,
+  started_at timestamp with time zone NOT NULL,
+  finished_at timestamp with time zone,
+  outcome text NOT NULL,
+  error text,
+  duration_ms integer,
+  channel_type text NOT NULL,
+  receipt jsonb
+);
+ALTER TABLE delivery_attempts ADD CONSTRAINT delivery_attempts_attempt_check CHECK ((attempt > 0));
+ALTER TABLE delivery_attempts ADD CONSTRAINT delivery_attempts_duration_ms_check CHECK ((duration_ms >= 0));
+ALTER TABLE delivery_attempts ADD CONSTRAINT delivery_attempts_outcome_check CHECK ((outcome = ANY (ARRAY['sending'::text, 'delivered'::text, 'retryable-failure'::text, 'permanent-failure'::text, 'interrupted'::text])));
+ALTER TABLE delivery_attempts ADD CONSTRAINT delivery_attempts_pkey PRIMARY KEY (tenant_id, delivery_id, attempt);
+ALTER TABLE delivery_attempts ADD CONSTRAINT delivery_attempts_tenant_id_delivery_id_fkey FOREIGN KEY (tenant_id, delivery_id) REFERENCES deliveries(tenant_id, id);
+ALTER TABLE delivery_attempts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE delivery_attempts FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON delivery_attempts AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT INSERT, SELECT, UPDATE ON TABLE delivery_attempts TO rathaus_app;
 
 CREATE TABLE document_verifications (
   short_code text NOT NULL,
@@ -402,6 +482,24 @@ ALTER TABLE tenant_closing_days ENABLE ROW LEVEL SECURITY;
 ALTER TABLE tenant_closing_days FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON tenant_closing_days AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE tenant_closing_days TO rathaus_app;
+
+CREATE TABLE tenant_delivery_channels (
+  tenant_id uuid NOT NULL,
+  id text NOT NULL,
+  display_name text NOT NULL,
+  channel_type text NOT NULL,
+  options jsonb DEFAULT '{}'::jsonb NOT NULL,
+  enabled boolean DEFAULT true NOT NULL,
+  updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+ALTER TABLE tenant_delivery_channels ADD CONSTRAINT tenant_delivery_channels_channel_type_check CHECK ((channel_type ~ '^[a-z][a-z0-9-]{0,39}$'::text));
+ALTER TABLE tenant_delivery_channels ADD CONSTRAINT tenant_delivery_channels_id_check CHECK ((id ~ '^[a-z0-9][a-z0-9-]{0,62}$'::text));
+ALTER TABLE tenant_delivery_channels ADD CONSTRAINT tenant_delivery_channels_pkey PRIMARY KEY (tenant_id, id);
+ALTER TABLE tenant_delivery_channels ADD CONSTRAINT tenant_delivery_channels_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE;
+ALTER TABLE tenant_delivery_channels ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tenant_delivery_channels FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON tenant_delivery_channels AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE tenant_delivery_channels TO rathaus_app;
 
 CREATE TABLE tenant_hostnames (
   hostname text NOT NULL,

@@ -8,8 +8,10 @@ import { shippedDocumentTemplates } from './modules/documents/template-catalogue
 import type { AnyJobDefinition } from './platform/jobs/job.js';
 import { purgeExpiredSessionsJob } from './platform/jobs/purge-expired-sessions.js';
 import { sendMailJob } from './platform/mail/send-mail-job.js';
+import { sendDeliveryJob } from './modules/deliveries/send-delivery-job.js';
+import { sweepDeliveriesJob } from './modules/deliveries/sweep-deliveries-job.js';
 
 /** The registered jobs; `documentTemplates` defaults to the shipped services' templates. */
 export function allJobs(options: { documentTemplates?: DocumentTemplateRegistry } = {}): AnyJobDefinition[] {
-  return [purgeExpiredSessionsJob, sendMailJob, createGenerateDocumentJob(options.documentTemplates ?? shippedDocumentTemplates())];
+  return [purgeExpiredSessionsJob, sendMailJob, createGenerateDocumentJob(options.documentTemplates ?? shippedDocumentTemplates()), sendDeliveryJob, sweepDeliveriesJob];
 }

@@ -238,6 +238,18 @@ export const settingSpecs = {
     default: () => 30_000,
     parse: positiveInt,
   }),
+  deliveryDropDir: spec<string>({
+    env: 'DELIVERY_DROP_DIR',
+    doc: 'Root folder of the file-drop delivery channel; each tenant channel names a sub-folder below it (never outside). Default DATA_DIR/deliveries.',
+    default: ({ raw }) => path.resolve(raw.DATA_DIR || 'data', 'deliveries'),
+    parse: (v) => path.resolve(v),
+  }),
+  deliverySecretsDir: spec<string | undefined>({
+    env: 'DELIVERY_SECRETS_DIR',
+    doc: 'Folder of secrets that delivery channels name by reference (one file per secret, e.g. a bearer token for http-post), such as /run/secrets. Empty: channels cannot use secrets.',
+    default: () => undefined,
+    parse: (v) => (v === '' ? undefined : path.resolve(v)),
+  }),
   jobPollingSeconds: spec<number>({
     env: 'JOB_POLLING_SECONDS',
     doc: 'How often an idle worker asks the database for new jobs, in seconds (at least 1).',

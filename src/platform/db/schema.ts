@@ -321,6 +321,60 @@ export interface DocumentVerificationsTable {
   created_at: Generated<Date>;
 }
 
+export interface TenantDeliveryChannelsTable {
+  tenant_id: string;
+  id: string;
+  display_name: string;
+  channel_type: string;
+  options: JsonWithDefault<Record<string, unknown>>;
+  enabled: Generated<boolean>;
+  updated_at: Generated<Date>;
+}
+
+export type DeliveryStatus = 'queued' | 'sending' | 'delivered' | 'failed';
+
+export interface DeliveriesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string | null;
+  recipient_id: string;
+  recipient_name: string;
+  channel_id: string;
+  channel_type: string;
+  channel_options: JsonWithDefault<Record<string, unknown>>;
+  origin_key: string | null;
+  payload_key: string;
+  payload_media_type: string;
+  payload_sha256: string;
+  payload_size: number;
+  payload_filename: string;
+  status: Generated<DeliveryStatus>;
+  attempts: Generated<number>;
+  retry_count: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: Timestamp | null;
+  sending_since: Timestamp | null;
+  delivered_at: Timestamp | null;
+  receipt: Json<Record<string, unknown>> | null;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export type DeliveryAttemptOutcome = 'sending' | 'delivered' | 'retryable-failure' | 'permanent-failure' | 'interrupted';
+
+export interface DeliveryAttemptsTable {
+  tenant_id: string;
+  delivery_id: string;
+  attempt: number;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  outcome: DeliveryAttemptOutcome;
+  error: string | null;
+  duration_ms: number | null;
+  channel_type: string;
+  receipt: Json<Record<string, unknown>> | null;
+}
+
 /** All tables known to the application. */
 export interface DB {
   tenants: TenantsTable;
@@ -349,4 +403,7 @@ export interface DB {
   case_timers: CaseTimersTable;
   case_documents: CaseDocumentsTable;
   document_verifications: DocumentVerificationsTable;
+  tenant_delivery_channels: TenantDeliveryChannelsTable;
+  deliveries: DeliveriesTable;
+  delivery_attempts: DeliveryAttemptsTable;
 }
