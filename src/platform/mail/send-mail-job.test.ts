@@ -60,8 +60,10 @@ describe('mail.send job', () => {
         throw new Error('rollback');
       }),
     ).rejects.toThrow('rollback');
-    await waitFor(async () => smtp.messages.some((m) => m.subject === 'Bestätigung Straße'));
-    const rows = await t.db.withTenant(wurzen, (trx) => trx.selectFrom('mail_outbox').select(['subject', 'status']).execute());
+    const rowsNow = () => t.db.withTenant(wurzen, (trx) => trx.selectFrom('mail_outbox').select(['subject', 'status']).execute());
+    // The worker marks the mail sent just after the server took it.
+    await waitFor(async () => smtp.messages.some((m) => m.subject === 'Bestätigung Straße') && (await rowsNow()).every((r) => r.status === 'sent'));
+    const rows = await rowsNow();
     expect(rows).toEqual([{ subject: 'Bestätigung Straße', status: 'sent' }]);
     expect(smtp.messages.filter((m) => m.subject === 'Zurückgenommen')).toHaveLength(0);
   });
