@@ -10,6 +10,9 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Settings } from './config/settings.js';
+import { backOfficeModule } from './modules/backoffice/backoffice-module.js';
+import type { BackOfficeOptions } from './modules/backoffice/backoffice-deps.js';
+import type { CaseEngineDeps } from './modules/cases/case-engine.js';
 import { catalogModule } from './modules/catalog/catalog-routes.js';
 import { devMailboxModule } from './modules/dev/dev-mailbox-routes.js';
 import { embedModule } from './modules/embed/embed-routes.js';
@@ -61,11 +64,26 @@ export interface AppDeps {
   storage?: FileStorage;
   /** Virus scanner for uploads (default: clamd when CLAMD_ENABLED, else none). */
   scanner?: VirusScanner;
+  /** The case workflow engine without its database: service runtimes, effect sink, rule lookups (default: none loaded, so no steps are offered). */
+  caseEngine?: Omit<CaseEngineDeps, 'db'>;
+  /** The back office's extension points: the submitted-data renderer and the case page's panels. */
+  backOffice?: BackOfficeOptions;
 }
+
+/** The engine before any service is wired: no workflows, and an effect sink that refuses (nothing can reach it without a workflow). */
+const noCaseEngine: Omit<CaseEngineDeps, 'db'> = {
+  services: { get: () => undefined },
+  effects: {
+    async run() {
+      throw new Error('No case effect sink is wired (AppDeps.caseEngine)');
+    },
+  },
+};
 
 /** What modules receive: the dependencies plus shared services built once here. */
 export interface AppServices extends Required<Pick<AppDeps, 'settings' | 'db' | 'secret' | 'clock' | 'queue' | 'metrics' | 'storage' | 'scanner'>> {
   tenants: TenantDirectory;
+  caseEngine: CaseEngineDeps;
 }
 
 /** Builds the Fastify application; call `.ready()` or `.listen()` on the result. */
@@ -104,6 +122,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     tenants: createTenantDirectory(deps.db, () => clock.now().getTime()),
     storage: deps.storage ?? createStorageFromSettings(settings),
     scanner: deps.scanner ?? createScannerFromSettings(settings),
+    caseEngine: { ...(deps.caseEngine ?? noCaseEngine), db: deps.db },
   };
 
   installRouteCatalogue(app);
@@ -130,6 +149,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await embedModule(app, { tenants: services.tenants });
   if (!production) await devMailboxModule(app, { db: services.db, tenants: services.tenants });
   await staffModule(app, services);
+  await backOfficeModule(app, services, deps.backOffice);
 
   return app;
 }

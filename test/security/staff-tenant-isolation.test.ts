@@ -10,6 +10,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaff, loginAs } from '../support/factories.js';
+import { insertCase, insertCaseFile } from '../support/factories-backoffice.js';
+import { tenantIdOf } from '../support/factories-cases.js';
 import { Browser, createTestContext, csrfTokenIn, type TestContext } from '../support/test-app.js';
 
 type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
@@ -22,7 +24,11 @@ describe('staff routes refuse other municipalities’ staff with 404', () => {
 
   beforeAll(async () => {
     ctx = await createTestContext();
-    bennewitzParams = { tenant: 'bennewitz' };
+    // A Bennewitz case with an attachment, for the routes that name a case, a file or a workflow step.
+    const bennewitz = await tenantIdOf(ctx.db, 'bennewitz');
+    const caseId = await insertCase(ctx.db, bennewitz, { reference: 'BEN-TST-2026-000001' });
+    const fileId = await insertCaseFile(ctx.db, ctx.storage, bennewitz, caseId, { name: 'Anlage.pdf', mediaType: 'application/pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    bennewitzParams = { tenant: 'bennewitz', caseId, fileId, transitionId: 'take-over' };
     staffRoutes = ctx.app
       .registeredRoutes()
       .filter((r) => r.url === '/:tenant/staff' || r.url.startsWith('/:tenant/staff/'))

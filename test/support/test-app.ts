@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
-import { createApp, type Clock } from '../../src/app.js';
+import { createApp, type AppDeps, type Clock } from '../../src/app.js';
 import { loadSettings, type Settings } from '../../src/config/settings.js';
 import { allJobs } from '../../src/job-registry.js';
 import type { Database } from '../../src/platform/db/database.js';
@@ -51,6 +51,8 @@ export async function createTestContext(
     storage?: FileStorage;
     /** Virus scanner (default: from settings, i.e. off). */
     scanner?: VirusScanner;
+    /** Case engine and back office extensions, built on this file's database (e.g. the fixture workflow). */
+    appDeps?: (db: Database) => Pick<AppDeps, 'caseEngine' | 'backOffice'>;
     /** Adds test-only routes before the app is made ready. */
     routes?: (app: FastifyInstance, ctx: { secret: string; storage: FileStorage }) => void | Promise<void>;
   } = {},
@@ -60,7 +62,7 @@ export async function createTestContext(
   const secret = randomBytes(32).toString('base64url');
   const queue = await createJobQueue(testDb.db, { jobs: allJobs(), log: pino({ level: 'silent' }) });
   const storage = opts.storage ?? createMemoryStorage();
-  const app = await createApp({ settings, db: testDb.db, secret, clock: opts.clock, queue, logger: false, storage, scanner: opts.scanner });
+  const app = await createApp({ settings, db: testDb.db, secret, clock: opts.clock, queue, logger: false, storage, scanner: opts.scanner, ...opts.appDeps?.(testDb.db) });
   await opts.routes?.(app, { secret, storage });
   await app.ready();
   return {

@@ -2,13 +2,15 @@
  * The message catalogue of the whole application: every module's messages merged. A key
  * declared twice is a start-up error.
  */
+import { dashboardMessages } from '../../modules/backoffice/dashboard-messages.js';
+import { backOfficeMessages } from '../../modules/backoffice/messages.js';
 import { catalogMessages } from '../../modules/catalog/messages.js';
 import { devMessages } from '../../modules/dev/messages.js';
 import { staffMessages } from '../../modules/staff/messages.js';
 import { layoutMessages } from '../views/messages.js';
 import type { MessageCatalogue } from './i18n.js';
 
-const parts: MessageCatalogue[] = [layoutMessages, catalogMessages, staffMessages, devMessages];
+const parts: MessageCatalogue[] = [layoutMessages, catalogMessages, staffMessages, devMessages, backOfficeMessages, dashboardMessages];
 
 /** Merges the module catalogues, refusing duplicate keys. */
 export function buildMessageCatalogue(extra: MessageCatalogue[] = []): MessageCatalogue {

@@ -1,0 +1,212 @@
+/**
+ * The inbox's reads. Every listing is a keyset page over (sort key, id) — never OFFSET, which
+ * reads and throws away every earlier row and drifts when cases arrive while someone pages.
+ * Each filter is written so one of migration 0007's indexes can serve it (see EXPLAIN in
+ * inbox-plans.test.ts): `closed_at IS NULL` matches the partial "open" indexes, the deadline
+ * sort uses the indexed expression `coalesce(due_at, 'infinity')` verbatim, the reference
+ * search is a byte-wise range on `upper(reference)`, and names are found through the GIN index
+ * of the generated `search_vector`.
+ */
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Trx } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { SeverityCounts } from '../../definitions/rules/finding.js';
+import type { InboxCursor } from './inbox-cursor.js';
+import type { InboxFilters, InboxRequest, InboxSort } from './inbox-filters.js';
+
+export interface InboxRow {
+  id: string;
+  reference: string;
+  serviceId: string;
+  serviceVersion: number;
+  state: string;
+  applicantName: string | null;
+  companyName: string | null;
+  summary: string | null;
+  assigneeId: string | null;
+  submittedAt: Date;
+  dueAt: Date | null;
+  closedAt: Date | null;
+  /** Findings per severity of the latest rule evaluation; null when the rules never ran. */
+  counts: SeverityCounts | null;
+}
+
+export interface InboxPage {
+  rows: InboxRow[];
+  /** Cursor of the next page (after the last row), if there is one. */
+  next?: InboxCursor;
+  /** Cursor of the previous page (before the first row), if there is one. */
+  previous?: InboxCursor;
+}
+
+/** Who is asking and when ("mir zugewiesen", "überfällig"). */
+export interface InboxViewer {
+  tenantId: string;
+  staffId: string;
+  now: Date;
+}
+
+type CaseQuery = SelectQueryBuilder<DB & { c: DB['cases'] } & { ev: { counts: SeverityCounts } }, 'c' | 'ev', object>;
+
+interface SortSpec {
+  key: RawBuilder<Date>;
+  direction: 'asc' | 'desc';
+}
+
+const DUE_KEY = sql<Date>`coalesce(c.due_at, 'infinity'::timestamptz)`;
+const SUBMITTED_KEY = sql<Date>`c.submitted_at`;
+
+function sortSpec(sort: InboxSort): SortSpec {
+  if (sort === 'frist') return { key: DUE_KEY, direction: 'asc' };
+  return { key: SUBMITTED_KEY, direction: sort === 'eingang-alt' ? 'asc' : 'desc' };
+}
+
+/**
+ * Search terms as a tsquery of quoted prefix lexemes, e.g. `'anna':* & 'mül':*`, cast directly
+ * (not parsed by to_tsquery, which would split `bernd@example` into two words and miss the
+ * e-mail token). Only letters, digits and `@ . _ -` survive, so a term can never be syntax.
+ */
+export function searchTsQuery(q: string): string | undefined {
+  const terms = q
+    .split(/\s+/)
+    .map((t) => t.replace(/[^\p{L}\p{N}@._-]/gu, '').toLowerCase().slice(0, 64))
+    .filter((t) => /[\p{L}\p{N}]/u.test(t))
+    .slice(0, 6);
+  return terms.length > 0 ? terms.map((t) => `'${t}':*`).join(' & ') : undefined;
+}
+
+/** The reference-number prefix a search text may be (one word of letters, digits, dashes, slashes). */
+export function referencePrefix(q: string): string | undefined {
+  return /^[A-Za-z0-9][A-Za-z0-9/-]{0,63}$/.test(q) ? q.toUpperCase() : undefined;
+}
+
+/** Applies every filter except the state (shared by the list and the counts per state). */
+function applyCommonFilters(query: CaseQuery, f: InboxFilters, viewer: InboxViewer): CaseQuery {
+  let q = query.where('c.tenant_id', '=', viewer.tenantId);
+  if (f.service) q = q.where('c.service_id', '=', f.service);
+  if (f.assignee.kind === 'me') q = q.where('c.assignee_id', '=', viewer.staffId);
+  else if (f.assignee.kind === 'none') q = q.where('c.assignee_id', 'is', null);
+  else if (f.assignee.kind === 'user') q = q.where('c.assignee_id', '=', f.assignee.userId);
+  if (f.due === 'ueberfaellig') q = q.where('c.closed_at', 'is', null).where(sql<boolean>`${DUE_KEY} < ${viewer.now}`);
+  if (f.due === 'bald') {
+    const inAWeek = new Date(viewer.now.getTime() + 7 * 24 * 3600 * 1000);
+    q = q.where('c.closed_at', 'is', null).where(sql<boolean>`${DUE_KEY} >= ${viewer.now}`).where(sql<boolean>`${DUE_KEY} < ${inAWeek}`);
+  }
+  const blocking = sql<number>`coalesce((ev.counts->>'blocking')::int, 0)`;
+  const warning = sql<number>`coalesce((ev.counts->>'warning')::int, 0)`;
+  const info = sql<number>`coalesce((ev.counts->>'info')::int, 0)`;
+  if (f.severity === 'blockierend') q = q.where(sql<boolean>`${blocking} > 0`);
+  if (f.severity === 'warnung') q = q.where(sql<boolean>`${blocking} = 0 and ${warning} > 0`);
+  if (f.severity === 'info') q = q.where(sql<boolean>`${blocking} = 0 and ${warning} = 0 and ${info} > 0`);
+  if (f.severity === 'keine') q = q.where(sql<boolean>`${blocking} = 0 and ${warning} = 0 and ${info} = 0`);
+  if (f.q) {
+    const ts = searchTsQuery(f.q);
+    const ref = referencePrefix(f.q);
+    const byName = ts ? sql<boolean>`c.search_vector @@ ${ts}::tsquery` : undefined;
+    // U+10FFFF sorts after every character byte-wise, so [prefix, prefix‖U+10FFFF) is "starts with".
+    const byReference = ref ? sql<boolean>`(upper(c.reference) collate "C" >= ${ref} and upper(c.reference) collate "C" < ${`${ref}\u{10FFFF}`})` : undefined;
+    if (byName && byReference) q = q.where(sql<boolean>`(${byReference} or ${byName})`);
+    else if (byName ?? byReference) q = q.where((byName ?? byReference)!);
+    else q = q.where(sql<boolean>`false`);
+  }
+  return q;
+}
+
+function applyStateFilter(query: CaseQuery, f: InboxFilters): CaseQuery {
+  if (f.state.kind === 'open') return query.where('c.closed_at', 'is', null);
+  if (f.state.kind === 'closed') return query.where('c.closed_at', 'is not', null);
+  if (f.state.kind === 'state') return query.where('c.state', '=', f.state.state);
+  return query;
+}
+
+/** The cases table (`c`) joined with each case's latest evaluation counts (`ev`, a lateral lookup by primary key). */
+export function casesWithCounts(trx: Trx): CaseQuery {
+  return trx.selectFrom('cases as c').leftJoinLateral(
+    (eb) =>
+      eb
+        .selectFrom('case_rule_evaluations as e')
+        .select('e.counts')
+        .whereRef('e.tenant_id', '=', 'c.tenant_id')
+        .whereRef('e.case_id', '=', 'c.id')
+        .orderBy('e.evaluation', 'desc')
+        .limit(1)
+        .as('ev'),
+    (join) => join.onTrue(),
+  ) as unknown as CaseQuery;
+}
+
+/** One page of the inbox for the filters, in the request's sort order. */
+export async function findInboxPage(trx: Trx, request: InboxRequest, viewer: InboxViewer, pageSize: number): Promise<InboxPage> {
+  const { key, direction } = sortSpec(request.sort);
+  const forward = request.page?.direction !== 'before';
+  const order = forward ? direction : direction === 'asc' ? 'desc' : 'asc';
+  let q = applyStateFilter(applyCommonFilters(casesWithCounts(trx), request, viewer), request);
+  if (request.page) {
+    const { cursor } = request.page;
+    const op = sql.raw(order === 'desc' ? '<' : '>');
+    q = q.where(sql<boolean>`(${key}, c.id) ${op} (${cursor.key}::timestamptz, ${cursor.id}::uuid)`);
+  }
+  const rows = await q
+    .select([
+      'c.id',
+      'c.reference',
+      'c.service_id',
+      'c.service_version',
+      'c.state',
+      'c.applicant_name',
+      'c.company_name',
+      'c.summary',
+      'c.assignee_id',
+      'c.submitted_at',
+      'c.due_at',
+      'c.closed_at',
+      'ev.counts',
+    ])
+    .select(sql<string>`${key}::text`.as('sort_key'))
+    .orderBy(key, order)
+    .orderBy('c.id', order)
+    .limit(pageSize + 1)
+    .execute();
+
+  const more = rows.length > pageSize;
+  const shown = rows.slice(0, pageSize);
+  if (!forward) shown.reverse();
+  const cursorOf = (r: (typeof rows)[number]): InboxCursor => ({ sort: request.sort, key: r.sort_key, id: r.id });
+  const first = shown[0];
+  const last = shown[shown.length - 1];
+  // Going forward there is a next page when a row was left over, and a previous one when we came
+  // from a cursor; going back, the other way round.
+  const hasNext = forward ? more : true;
+  const hasPrevious = forward ? request.page !== undefined : more;
+  return {
+    rows: shown.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      serviceId: r.service_id,
+      serviceVersion: r.service_version,
+      state: r.state,
+      applicantName: r.applicant_name,
+      companyName: r.company_name,
+      summary: r.summary,
+      assigneeId: r.assignee_id,
+      submittedAt: r.submitted_at,
+      dueAt: r.due_at,
+      closedAt: r.closed_at,
+      counts: r.counts ?? null,
+    })),
+    ...(hasNext && last ? { next: cursorOf(last) } : {}),
+    ...(hasPrevious && first ? { previous: cursorOf(first) } : {}),
+  };
+}
+
+/** Open cases per state under the filters other than the state (the inbox's state tabs). */
+export async function countOpenByState(trx: Trx, filters: InboxFilters, viewer: InboxViewer): Promise<Map<string, number>> {
+  const needsCounts = filters.severity !== 'alle';
+  const base = needsCounts ? casesWithCounts(trx) : (trx.selectFrom('cases as c') as unknown as CaseQuery);
+  const rows = await applyCommonFilters(base, filters, viewer)
+    .where('c.closed_at', 'is', null)
+    .select(['c.state', sql<number>`count(*)::int`.as('n')])
+    .groupBy('c.state')
+    .execute();
+  return new Map(rows.map((r) => [r.state, Number(r.n)]));
+}
