@@ -5,6 +5,7 @@ import { loadSettings } from '../config/settings.js';
 import { databaseTargetFromSettings, openDatabase, type Database } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
 import { CliUsageError, parseArgs, type Command } from './command.js';
+import { auditVerifyCommand } from './commands/audit-verify.js';
 import { makeConfigDocsCommand, makeDocsCommand } from './commands/docs.js';
 import { migrateCommand } from './commands/migrate.js';
 import { webCommand, workerCommand } from './commands/processes.js';
@@ -22,6 +23,7 @@ const commands: Command[] = [
   tenantCreateCommand,
   userCreateCommand,
   userResetPasswordCommand,
+  auditVerifyCommand,
   webCommand,
   workerCommand,
   makeConfigDocsCommand(),

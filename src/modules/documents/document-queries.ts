@@ -120,8 +120,8 @@ export async function findNewestOfKind(trx: Trx, tenantId: string, caseId: strin
     .executeTakeFirst();
 }
 
-/** A document by id alone within a tenant (the verification page knows no case), with its case's reference. */
-export async function findDocumentForVerification(trx: Trx, tenantId: string, documentId: string): Promise<{ document: CaseDocument; reference: string } | undefined> {
+/** A document by id within a tenant, with its case's reference (downloads name the file after it; the verification page knows no case). */
+export async function findDocumentWithReference(trx: Trx, tenantId: string, documentId: string): Promise<{ document: CaseDocument; reference: string } | undefined> {
   if (!isUuid(documentId)) return undefined;
   const row = await trx
     .selectFrom('case_documents as d')
