@@ -14,8 +14,9 @@ import { backOfficeModule } from './modules/backoffice/backoffice-module.js';
 import type { BackOfficeOptions } from './modules/backoffice/backoffice-deps.js';
 import type { CaseEngineDeps } from './modules/cases/case-engine.js';
 import { catalogModule } from './modules/catalog/catalog-routes.js';
+import { deliveriesCasePanel } from './modules/deliveries/delivery-panel.js';
+import { deliveriesModule } from './modules/deliveries/delivery-routes.js';
 import { devMailboxModule } from './modules/dev/dev-mailbox-routes.js';
-import { documentsModule } from './modules/documents/documents-module.js';
 import { embedModule } from './modules/embed/embed-routes.js';
 import { staffModule } from './modules/staff/staff-module.js';
 import { staffSessionPlugin } from './platform/auth/session-plugin.js';
@@ -150,8 +151,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await embedModule(app, { tenants: services.tenants });
   if (!production) await devMailboxModule(app, { db: services.db, tenants: services.tenants });
   await staffModule(app, services);
-  await documentsModule(app, services);
-  await backOfficeModule(app, services, deps.backOffice);
+  await deliveriesModule(app, services);
+  await backOfficeModule(app, services, { ...deps.backOffice, panels: [deliveriesCasePanel(clock), ...(deps.backOffice?.panels ?? [])] });
 
   return app;
 }

@@ -75,6 +75,12 @@ export async function storeDeliveryPayload(
   return { storageKey: key, mediaType: meta.mediaType, sha256: stored.sha256, size: stored.size, filename: safeDeliveryFilename(meta.filename) };
 }
 
+/** The id of the tenant's item created with this origin key, if any. */
+export async function findDeliveryByOrigin(trx: Trx, tenantId: string, originKey: string): Promise<string | undefined> {
+  const row = await trx.selectFrom('deliveries').select('id').where('tenant_id', '=', tenantId).where('origin_key', '=', originKey).executeTakeFirst();
+  return row?.id;
+}
+
 /**
  * Creates a queued delivery item, its case event and its send job in the caller's tenant
  * transaction; returns the item's id (the existing one when `originKey` was used before).
@@ -84,8 +90,8 @@ export async function createDelivery(trx: Trx, queue: JobQueue, input: NewDelive
   const { tenantId } = input;
   const filename = safeDeliveryFilename(input.payload.filename);
   if (input.originKey) {
-    const existing = await trx.selectFrom('deliveries').select('id').where('tenant_id', '=', tenantId).where('origin_key', '=', input.originKey).executeTakeFirst();
-    if (existing) return existing.id;
+    const existing = await findDeliveryByOrigin(trx, tenantId, input.originKey);
+    if (existing) return existing;
   }
   const channel = await trx
     .selectFrom('tenant_delivery_channels')

@@ -32,7 +32,10 @@ export async function enqueueDeliverySend(trx: Trx, queue: JobQueue, tenantId: s
 }
 
 /** The delivery dependencies of a job run: channels, drop folder and secrets from the settings. */
-export function deliveryDepsFor(services: JobServices, channels: DeliveryChannelRegistry = createDeliveryChannelRegistry()): DeliveryDeps {
+export function deliveryDepsFor(
+  services: Pick<JobServices, 'db' | 'storage' | 'clock' | 'settings' | 'mail' | 'queue'>,
+  channels: DeliveryChannelRegistry = createDeliveryChannelRegistry(),
+): DeliveryDeps {
   return {
     db: services.db,
     storage: services.storage,
