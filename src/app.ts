@@ -13,12 +13,18 @@ import type { Settings } from './config/settings.js';
 import { backOfficeModule } from './modules/backoffice/backoffice-module.js';
 import type { BackOfficeOptions } from './modules/backoffice/backoffice-deps.js';
 import type { CaseEngineDeps } from './modules/cases/case-engine.js';
+import { apiModule } from './modules/api/api-module.js';
 import { catalogModule } from './modules/catalog/catalog-routes.js';
 import { deliveriesCasePanel } from './modules/deliveries/delivery-panel.js';
 import { deliveriesModule } from './modules/deliveries/delivery-routes.js';
 import { devMailboxModule } from './modules/dev/dev-mailbox-routes.js';
+import { documentsModule } from './modules/documents/documents-module.js';
 import { embedModule } from './modules/embed/embed-routes.js';
 import { staffModule } from './modules/staff/staff-module.js';
+import { statusModule } from './modules/status/status-module.js';
+import { submissionsModule } from './modules/submissions/submissions-module.js';
+import { publishServiceVersions, type ServicePackages } from './definitions/service-package.js';
+import { allServicePackages } from './service-packages.js';
 import { staffSessionPlugin } from './platform/auth/session-plugin.js';
 import type { Database } from './platform/db/database.js';
 import type { MigrationFile } from './platform/db/migrate.js';
@@ -60,6 +66,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** The migrations this release expects, for /readyz (default: the files in migrations/). */
   migrationFiles?: readonly MigrationFile[];
+  /** The procedures (default: the application's, `src/service-packages.ts`). */
+  packages?: ServicePackages;
   /** pino options; `false` for silence. */
   logger?: boolean | Record<string, unknown>;
   /** File storage (default: from STORAGE_DRIVER); tests pass the demo plug-ins. */
@@ -83,7 +91,7 @@ const noCaseEngine: Omit<CaseEngineDeps, 'db'> = {
 };
 
 /** What modules receive: the dependencies plus shared services built once here. */
-export interface AppServices extends Required<Pick<AppDeps, 'settings' | 'db' | 'secret' | 'clock' | 'queue' | 'metrics' | 'storage' | 'scanner'>> {
+export interface AppServices extends Required<Pick<AppDeps, 'settings' | 'db' | 'secret' | 'clock' | 'queue' | 'metrics' | 'storage' | 'scanner' | 'packages'>> {
   tenants: TenantDirectory;
   caseEngine: CaseEngineDeps;
 }
@@ -125,7 +133,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     storage: deps.storage ?? createStorageFromSettings(settings),
     scanner: deps.scanner ?? createScannerFromSettings(settings),
     caseEngine: { ...(deps.caseEngine ?? noCaseEngine), db: deps.db },
+    packages: deps.packages ?? allServicePackages(),
   };
+  // Drafts and cases reference service versions; a changed published version stops the start here.
+  await services.db.transaction((trx) => publishServiceVersions(trx, services.packages));
 
   installRouteCatalogue(app);
   await app.register(fastifyCookie);
@@ -152,7 +163,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   if (!production) await devMailboxModule(app, { db: services.db, tenants: services.tenants });
   await staffModule(app, services);
   await deliveriesModule(app, services);
+  await documentsModule(app, services);
   await backOfficeModule(app, services, { ...deps.backOffice, panels: [deliveriesCasePanel(clock), ...(deps.backOffice?.panels ?? [])] });
+  await statusModule(app, services);
+  await submissionsModule(app, services);
+  await apiModule(app, services);
 
   return app;
 }

@@ -10,8 +10,9 @@ import { purgeExpiredSessionsJob } from './platform/jobs/purge-expired-sessions.
 import { sendMailJob } from './platform/mail/send-mail-job.js';
 import { sendDeliveryJob } from './modules/deliveries/send-delivery-job.js';
 import { sweepDeliveriesJob } from './modules/deliveries/sweep-deliveries-job.js';
+import { caseMessageJob, fireTimerJob, processSubmissionJob } from './modules/cases/case-jobs.js';
 
 /** The registered jobs; `documentTemplates` defaults to the shipped services' templates. */
 export function allJobs(options: { documentTemplates?: DocumentTemplateRegistry } = {}): AnyJobDefinition[] {
-  return [purgeExpiredSessionsJob, sendMailJob, createGenerateDocumentJob(options.documentTemplates ?? shippedDocumentTemplates()), sendDeliveryJob, sweepDeliveriesJob];
+  return [purgeExpiredSessionsJob, sendMailJob, processSubmissionJob, fireTimerJob, caseMessageJob, createGenerateDocumentJob(options.documentTemplates ?? shippedDocumentTemplates()), sendDeliveryJob, sweepDeliveriesJob];
 }

@@ -140,6 +140,12 @@ export const settingSpecs = {
     default: ({ runtime }) => runtime !== 'production',
     parse: bool,
   }),
+  draftRetentionDays: spec<number>({
+    env: 'DRAFT_RETENTION_DAYS',
+    doc: 'Unfinished applications are kept this many days after their last change, then deleted with their files.',
+    default: () => 30,
+    parse: int,
+  }),
   smtpUrl: spec<string | undefined>({
     env: 'SMTP_URL',
     doc: 'SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example:587. Empty outside production: mails go to the dev mailbox (/dev/mail).',
@@ -333,4 +339,9 @@ export function renderSettingsDoc(): string {
     ...rows,
     '',
   ].join('\n');
+}
+
+/** The absolute base URL for links in mails and documents (PUBLIC_BASE_URL, or localhost in development). */
+export function publicBaseUrlOf(settings: Pick<Settings, 'publicBaseUrl' | 'port'>): string {
+  return (settings.publicBaseUrl ?? `http://localhost:${settings.port}`).replace(/\/+$/, '');
 }

@@ -11,6 +11,7 @@ import { allJobs } from '../../src/job-registry.js';
 import type { Database } from '../../src/platform/db/database.js';
 import { createJobQueue, type JobQueue } from '../../src/platform/jobs/job-queue.js';
 import { createMemoryStorage } from '../../src/platform/storage/demo-storage.js';
+import type { ServicePackages } from '../../src/definitions/service-package.js';
 import type { FileStorage } from '../../src/platform/storage/file-storage.js';
 import type { VirusScanner } from '../../src/platform/uploads/scanners/virus-scanner.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -53,6 +54,8 @@ export async function createTestContext(
     scanner?: VirusScanner;
     /** Case engine and back office extensions, built on this file's database (e.g. the fixture workflow). */
     appDeps?: (db: Database) => Pick<AppDeps, 'caseEngine' | 'backOffice'>;
+    /** The procedures (default: the application's); tests pass the fixture packages. */
+    packages?: ServicePackages;
     /** Adds test-only routes before the app is made ready. */
     routes?: (app: FastifyInstance, ctx: { secret: string; storage: FileStorage }) => void | Promise<void>;
   } = {},
@@ -62,7 +65,7 @@ export async function createTestContext(
   const secret = randomBytes(32).toString('base64url');
   const queue = await createJobQueue(testDb.db, { jobs: allJobs(), log: pino({ level: 'silent' }) });
   const storage = opts.storage ?? createMemoryStorage();
-  const app = await createApp({ settings, db: testDb.db, secret, clock: opts.clock, queue, logger: false, storage, scanner: opts.scanner, ...opts.appDeps?.(testDb.db) });
+  const app = await createApp({ settings, db: testDb.db, secret, clock: opts.clock, queue, logger: process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false, storage, scanner: opts.scanner, packages: opts.packages, ...opts.appDeps?.(testDb.db) });
   await opts.routes?.(app, { secret, storage });
   await app.ready();
   return {

@@ -160,6 +160,20 @@ export const errorCatalogue = {
       en: 'The settings of the delivery channel are invalid. Please contact your municipality’s administrator.',
     },
   },
+  'submission.draft_not_found': {
+    status: 404,
+    title: {
+      de: 'Dieser Antrag wurde nicht gefunden. Vielleicht ist der Link abgelaufen oder unvollständig. Gespeicherte Anträge werden nach einiger Zeit gelöscht.',
+      en: 'This application was not found. The link may have expired or be incomplete. Saved applications are deleted after a while.',
+    },
+  },
+  'status.not_found': {
+    status: 404,
+    title: {
+      de: 'Zu diesem Link gibt es keinen Antrag. Vielleicht wurde der Link ersetzt oder ist unvollständig.',
+      en: 'There is no application for this link. The link may have been replaced or be incomplete.',
+    },
+  },
   'tenant.not_found': {
     status: 404,
     title: { de: 'Diese Kommune nimmt nicht an Rathaus Cloud teil.', en: 'This municipality is not part of Rathaus Cloud.' },

@@ -11,15 +11,21 @@ import { anonymousBinding } from './request-context.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** false: this route uses no cookie authentication and needs no CSRF token. */
-    csrf?: boolean;
+    /**
+     * false: this route uses no cookie authentication and needs no CSRF token.
+     * 'multipart-in-handler': form posts are checked here, multipart posts by the handler
+     * (readUploadForm with `csrfSecret`), since their `_csrf` field is only read there.
+     */
+    csrf?: boolean | 'multipart-in-handler';
   }
 }
 
 async function csrfProtection(app: FastifyInstance, opts: { secret: string }): Promise<void> {
   app.addHook('preValidation', async (request) => {
     if (!isUnsafeMethod(request.method)) return;
-    if (request.routeOptions.config?.csrf === false) return;
+    const mode = request.routeOptions.config?.csrf;
+    if (mode === false) return;
+    if (mode === 'multipart-in-handler' && request.isMultipart()) return;
     if (isCrossSiteRequest(request)) throw new AppError('csrf.invalid');
     const binding = request.csrfBinding ?? anonymousBinding(request);
     if (!binding || !csrfTokenMatches(opts.secret, binding, submittedCsrfToken(request))) {

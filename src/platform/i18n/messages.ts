@@ -4,14 +4,19 @@
  */
 import { dashboardMessages } from '../../modules/backoffice/dashboard-messages.js';
 import { backOfficeMessages } from '../../modules/backoffice/messages.js';
+import { apiMessages } from '../../modules/api/messages.js';
 import { catalogMessages } from '../../modules/catalog/messages.js';
 import { deliveryMessages } from '../../modules/deliveries/messages.js';
 import { devMessages } from '../../modules/dev/messages.js';
+import { documentMessages } from '../../modules/documents/messages.js';
+import { notificationMessages } from '../../modules/notifications/messages.js';
+import { statusMessages } from '../../modules/status/messages.js';
+import { runnerMessages } from '../../modules/submissions/messages.js';
 import { staffMessages } from '../../modules/staff/messages.js';
 import { layoutMessages } from '../views/messages.js';
 import type { MessageCatalogue } from './i18n.js';
 
-const parts: MessageCatalogue[] = [layoutMessages, catalogMessages, staffMessages, devMessages, deliveryMessages, backOfficeMessages, dashboardMessages];
+const parts: MessageCatalogue[] = [layoutMessages, catalogMessages, staffMessages, devMessages, deliveryMessages, documentMessages, notificationMessages, statusMessages, runnerMessages, apiMessages, backOfficeMessages, dashboardMessages];
 
 /** Merges the module catalogues, refusing duplicate keys. */
 export function buildMessageCatalogue(extra: MessageCatalogue[] = []): MessageCatalogue {

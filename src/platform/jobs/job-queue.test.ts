@@ -8,6 +8,7 @@ import { APP_ROLE, type Database } from '../db/database.js';
 import { createMailTransport } from '../mail/mail-transport.js';
 import { createMetrics } from '../ops/metrics.js';
 import { createMemoryStorage } from '../storage/demo-storage.js';
+import { createServicePackages } from '../../definitions/service-package.js';
 import { defineJob, RETRY_POLICY, type JobContext } from './job.js';
 import { createJobQueue, type JobQueue } from './job-queue.js';
 import { jobSchemaIsCurrent } from './job-schema.js';
@@ -203,6 +204,8 @@ describe('job queue', () => {
       log,
       mail: createMailTransport({ from: 'test@example.org' }),
       storage: createMemoryStorage(),
+      secret: 'x'.repeat(32),
+      packages: createServicePackages([]),
       job: { id: 'direct', name: purgeExpiredSessionsJob.name, attempt: 1 },
     } satisfies JobContext;
     const remaining = async () => ({

@@ -12,6 +12,7 @@ import type { Settings } from '../../config/settings.js';
 import type { Database } from '../db/database.js';
 import type { MailTransport } from '../mail/mail-transport.js';
 import type { FileStorage } from '../storage/file-storage.js';
+import type { ServicePackages } from '../../definitions/service-package.js';
 import type { JobQueue } from './job-queue.js';
 
 /** How often a failed job runs again, and how long it waits in between (pg-boss semantics). */
@@ -41,6 +42,10 @@ export interface JobServices {
   log: FastifyBaseLogger;
   mail: MailTransport;
   storage: FileStorage;
+  /** The application secret (status links in mails, signed tokens). */
+  secret: string;
+  /** The procedures: definitions, workflows and rule sets. */
+  packages: ServicePackages;
 }
 
 export interface JobContext extends JobServices {

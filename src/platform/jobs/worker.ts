@@ -11,6 +11,9 @@ import type { Database } from '../db/database.js';
 import { createMailTransport, type MailTransport } from '../mail/mail-transport.js';
 import { createStorageFromSettings } from '../storage/create-storage.js';
 import type { FileStorage } from '../storage/file-storage.js';
+import { resolveAppSecret } from '../secret.js';
+import type { ServicePackages } from '../../definitions/service-package.js';
+import { allServicePackages } from '../../service-packages.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { AnyJobDefinition, JobServices } from './job.js';
 import { assertPayload, waitUntilIdle, type JobQueue } from './job-queue.js';
@@ -25,6 +28,10 @@ export interface WorkerContext {
   mail?: MailTransport;
   /** File storage (default: from STORAGE_DRIVER). */
   storage?: FileStorage;
+  /** The application secret (default: APP_SECRET or the one kept in DATA_DIR). */
+  secret?: string;
+  /** The procedures (default: the application's). */
+  packages?: ServicePackages;
   /** How often an idle worker polls (seconds, at least 0.5); default from the settings. */
   pollingIntervalSeconds?: number;
 }
@@ -46,6 +53,8 @@ export async function startWorker(queue: JobQueue, jobs: readonly AnyJobDefiniti
     log: ctx.log,
     mail: ctx.mail ?? createMailTransport({ smtpUrl: ctx.settings.smtpUrl, from: ctx.settings.mailFrom }),
     storage: ctx.storage ?? createStorageFromSettings(ctx.settings),
+    secret: ctx.secret ?? resolveAppSecret(ctx.settings),
+    packages: ctx.packages ?? allServicePackages(),
   };
   const running = new Set<Promise<void>>();
 

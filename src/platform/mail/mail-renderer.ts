@@ -34,8 +34,8 @@ export function createMailRenderer(opts: { cache: boolean }): MailRenderer {
       const data = { ...model, mail: ctx };
       return {
         subject: model.subject,
-        html: html.render(`/${template}.html`, data),
-        text: text.render(`/${template}.txt`, data),
+        html: html.render(`/${template}.html.eta`, data),
+        text: text.render(`/${template}.txt.eta`, data),
       };
     },
   };

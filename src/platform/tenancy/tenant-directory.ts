@@ -22,6 +22,9 @@ export interface TenantRecord {
   embedOrigins: string[];
   branding: { primaryColor?: string; logoPath?: string };
   unconfirmedFacts: string[];
+  /** Prefix of reference numbers (e.g. WUR) and their pattern. */
+  referenceCode: string | null;
+  referencePattern: string;
 }
 
 export interface TenantDirectory {
@@ -51,6 +54,8 @@ type Row = {
   embed_origins: string[];
   branding: { primaryColor?: string; logoPath?: string };
   unconfirmed_facts: string[];
+  reference_code: string | null;
+  reference_pattern: string;
 };
 
 function toRecord(r: Row): TenantRecord {
@@ -71,6 +76,8 @@ function toRecord(r: Row): TenantRecord {
     embedOrigins: r.embed_origins,
     branding: r.branding,
     unconfirmedFacts: r.unconfirmed_facts,
+    referenceCode: r.reference_code,
+    referencePattern: r.reference_pattern,
   };
 }
 
@@ -93,6 +100,8 @@ const COLUMNS = [
   'embed_origins',
   'branding',
   'unconfirmed_facts',
+  'reference_code',
+  'reference_pattern',
 ] as const;
 
 /** Creates the directory over the database, with a cache of `ttlMs` per entry. */

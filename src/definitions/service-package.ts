@@ -1,0 +1,95 @@
+/**
+ * A procedure as the platform runs it: the versions of its form definition, the workflow and
+ * rule set each version runs with, the code in its reference numbers, and how to read the
+ * applicant's name and e-mail address from the submitted data (kept on the case for the inbox,
+ * search and mails). Each procedure under `src/services/` exports one package; tests build
+ * packages from fixtures.
+ */
+import type { Trx } from '../platform/db/database.js';
+import type { SubmissionData } from './core/json.js';
+import type { ServiceDefinition } from './model/service-definition.js';
+import { createServiceRegistry, type ServiceRegistry } from './registry/service-registry.js';
+import type { RuleSet } from './rules/rule-set.js';
+import type { Workflow } from './workflow/workflow-schema.js';
+
+export interface ApplicantSummary {
+  name: string | null;
+  email: string | null;
+}
+
+export interface ServicePackage {
+  /** The service id, as in its definitions and the catalogue. */
+  id: string;
+  /** Code in the reference number, e.g. GEW in WUR-GEW-2026-000123. */
+  referenceCode: string;
+  definitions: readonly ServiceDefinition[];
+  /** The workflow a version's cases run through. */
+  workflowFor(version: number): Workflow;
+  /** The rules a version's cases are checked with, if any. */
+  ruleSetFor?(version: number): RuleSet | undefined;
+  /** Who applied, read from the validated data. */
+  applicant(data: SubmissionData): ApplicantSummary;
+}
+
+/** All procedures of the application, looked up by service id and version. */
+export interface ServicePackages {
+  registry: ServiceRegistry;
+  get(serviceId: string): ServicePackage | undefined;
+  list(): ServicePackage[];
+  /** For the case engine: the workflow and rule set of a service version. */
+  runtimes: { get(serviceId: string, version: number): { workflow: Workflow; ruleSet?: RuleSet } | undefined };
+}
+
+/** Builds the lookup over packages; two packages with one id are a start-up error. */
+export function createServicePackages(packages: readonly ServicePackage[]): ServicePackages {
+  const byId = new Map<string, ServicePackage>();
+  for (const p of packages) {
+    if (byId.has(p.id)) throw new Error(`Service package "${p.id}" is registered twice`);
+    if (!/^[A-Z0-9]{2,8}$/.test(p.referenceCode)) throw new Error(`Service package "${p.id}": referenceCode must be 2–8 capital letters or digits`);
+    for (const d of p.definitions) {
+      if (d.id !== p.id) throw new Error(`Service package "${p.id}" holds a definition of "${d.id}" (${d.source})`);
+      p.workflowFor(d.version); // fails at start when a version has no workflow
+    }
+    byId.set(p.id, p);
+  }
+  const registry = createServiceRegistry(packages.flatMap((p) => p.definitions));
+  return {
+    registry,
+    get: (id) => byId.get(id),
+    list: () => [...byId.values()],
+    runtimes: {
+      get(serviceId, version) {
+        const p = byId.get(serviceId);
+        if (!p || !registry.get(serviceId, version)) return undefined;
+        const ruleSet = p.ruleSetFor?.(version);
+        return { workflow: p.workflowFor(version), ...(ruleSet ? { ruleSet } : {}) };
+      },
+    },
+  };
+}
+
+/**
+ * Records every loaded version in `service_versions`, so drafts and cases can reference it.
+ * A version already recorded with other content stops the start: published versions are immutable.
+ */
+export async function publishServiceVersions(trx: Trx, packages: ServicePackages): Promise<void> {
+  for (const p of packages.list()) {
+    for (const d of p.definitions) {
+      const existing = await trx
+        .selectFrom('service_versions')
+        .select('content_hash')
+        .where('service_id', '=', d.id)
+        .where('version', '=', d.version)
+        .executeTakeFirst();
+      if (existing && existing.content_hash !== d.contentHash) {
+        throw new Error(`${d.source}: service "${d.id}" version ${d.version} was published with other content; raise "version" instead of changing it`);
+      }
+      if (!existing) {
+        await trx
+          .insertInto('service_versions')
+          .values({ service_id: d.id, version: d.version, content_hash: d.contentHash, definition: JSON.stringify({ source: d.source, pages: d.pages, dataSchema: d.dataSchema }) })
+          .execute();
+      }
+    }
+  }
+}
