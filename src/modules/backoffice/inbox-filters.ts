@@ -71,58 +71,61 @@ function parseAssignee(raw: string): AssigneeFilter | undefined {
   return isUuid(raw) ? { kind: 'user', userId: raw.toLowerCase() } : undefined;
 }
 
+/** Reads one parameter; a value `parse` refuses is dropped and named in `errors`. */
+function readParam<T>(query: Record<string, unknown>, key: string, parse: (raw: string) => T | undefined, errors: FieldError[], message: [de: string, en: string]): T | undefined {
+  const raw = text(query, key);
+  if (!raw) return undefined;
+  const value = parse(raw);
+  if (value === undefined) errors.push(problem(key, ...message));
+  return value;
+}
+
 /** Reads the inbox parameters; `errors` names each parameter that was dropped. */
 export function parseInboxQuery(query: Record<string, unknown>): { request: InboxRequest; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const request: InboxRequest = { ...DEFAULT_FILTERS };
-
-  const service = text(query, 'leistung');
-  if (service) {
-    if (SLUG.test(service)) request.service = service;
-    else errors.push(problem('leistung', 'Die gewählte Leistung ist unbekannt; der Filter „Leistung“ wurde zurückgesetzt.', 'The chosen service is unknown; the “Service” filter was reset.'));
-  }
-  const state = text(query, 'stand');
-  if (state) {
-    const parsed = parseState(state);
-    if (parsed) request.state = parsed;
-    else errors.push(problem('stand', 'Der gewählte Bearbeitungsstand ist unbekannt; der Filter „Stand“ wurde zurückgesetzt.', 'The chosen state is unknown; the “State” filter was reset.'));
-  }
-  const assignee = text(query, 'zustaendig');
-  if (assignee) {
-    const parsed = parseAssignee(assignee);
-    if (parsed) request.assignee = parsed;
-    else errors.push(problem('zustaendig', 'Die gewählte Zuständigkeit ist unbekannt; der Filter „Zuständig“ wurde zurückgesetzt.', 'The chosen assignee is unknown; the “Assigned to” filter was reset.'));
-  }
-  const due = text(query, 'frist');
-  if (due) {
-    const parsed = oneOf(DUE_FILTERS, due);
-    if (parsed) request.due = parsed;
-    else errors.push(problem('frist', 'Die gewählte Fristangabe ist unbekannt; der Filter „Frist“ wurde zurückgesetzt.', 'The chosen deadline filter is unknown; the “Deadline” filter was reset.'));
-  }
-  const severity = text(query, 'hinweise');
-  if (severity) {
-    const parsed = oneOf(SEVERITY_FILTERS, severity);
-    if (parsed) request.severity = parsed;
-    else errors.push(problem('hinweise', 'Die gewählte Art der Prüfhinweise ist unbekannt; der Filter „Prüfhinweise“ wurde zurückgesetzt.', 'The chosen kind of findings is unknown; the “Findings” filter was reset.'));
-  }
-  const sort = text(query, 'sortierung');
-  if (sort) {
-    const parsed = oneOf(INBOX_SORTS, sort);
-    if (parsed) request.sort = parsed;
-    else errors.push(problem('sortierung', 'Die gewählte Sortierung ist unbekannt; es wird nach Eingang sortiert.', 'The chosen sort order is unknown; the list is sorted by date received.'));
-  }
-  const q = text(query, 'suche');
-  if (q) {
-    if ([...q].length <= MAX_SEARCH_LENGTH) request.q = q.normalize('NFC');
-    else errors.push(problem('suche', `Der Suchbegriff darf höchstens ${MAX_SEARCH_LENGTH} Zeichen lang sein.`, `The search text must be ${MAX_SEARCH_LENGTH} characters or fewer.`));
-  }
-
+  const service = readParam(query, 'leistung', (v) => (SLUG.test(v) ? v : undefined), errors, [
+    'Die gewählte Leistung ist unbekannt; der Filter „Leistung“ wurde zurückgesetzt.',
+    'The chosen service is unknown; the “Service” filter was reset.',
+  ]);
+  if (service) request.service = service;
+  request.state =
+    readParam(query, 'stand', parseState, errors, [
+      'Der gewählte Bearbeitungsstand ist unbekannt; der Filter „Stand“ wurde zurückgesetzt.',
+      'The chosen state is unknown; the “State” filter was reset.',
+    ]) ?? request.state;
+  request.assignee =
+    readParam(query, 'zustaendig', parseAssignee, errors, [
+      'Die gewählte Zuständigkeit ist unbekannt; der Filter „Zuständig“ wurde zurückgesetzt.',
+      'The chosen assignee is unknown; the “Assigned to” filter was reset.',
+    ]) ?? request.assignee;
+  request.due =
+    readParam(query, 'frist', (v) => oneOf(DUE_FILTERS, v), errors, [
+      'Die gewählte Fristangabe ist unbekannt; der Filter „Frist“ wurde zurückgesetzt.',
+      'The chosen deadline filter is unknown; the “Deadline” filter was reset.',
+    ]) ?? request.due;
+  request.severity =
+    readParam(query, 'hinweise', (v) => oneOf(SEVERITY_FILTERS, v), errors, [
+      'Die gewählte Art der Prüfhinweise ist unbekannt; der Filter „Prüfhinweise“ wurde zurückgesetzt.',
+      'The chosen kind of findings is unknown; the “Findings” filter was reset.',
+    ]) ?? request.severity;
+  request.sort =
+    readParam(query, 'sortierung', (v) => oneOf(INBOX_SORTS, v), errors, [
+      'Die gewählte Sortierung ist unbekannt; es wird nach Eingang sortiert.',
+      'The chosen sort order is unknown; the list is sorted by date received.',
+    ]) ?? request.sort;
+  request.q =
+    readParam(query, 'suche', (v) => ([...v].length <= MAX_SEARCH_LENGTH ? v.normalize('NFC') : undefined), errors, [
+      `Der Suchbegriff darf höchstens ${MAX_SEARCH_LENGTH} Zeichen lang sein.`,
+      `The search text must be ${MAX_SEARCH_LENGTH} characters or fewer.`,
+    ]) ?? '';
   for (const [key, direction] of [['nach', 'after'], ['vor', 'before']] as const) {
-    const raw = text(query, key);
-    if (!raw || request.page) continue;
-    const cursor = decodeCursor(raw, request.sort);
+    if (request.page) break;
+    const cursor = readParam(query, key, (v) => decodeCursor(v, request.sort), errors, [
+      'Die Seitenangabe ist ungültig oder passt nicht zur Sortierung; die Liste beginnt wieder auf der ersten Seite.',
+      'The page reference is invalid or does not match the sort order; the list starts again at the first page.',
+    ]);
     if (cursor) request.page = { direction, cursor };
-    else errors.push(problem(key, 'Die Seitenangabe ist ungültig oder passt nicht zur Sortierung; die Liste beginnt wieder auf der ersten Seite.', 'The page reference is invalid or does not match the sort order; the list starts again at the first page.'));
   }
   return { request, errors };
 }
