@@ -13,6 +13,7 @@ import type { Settings } from './config/settings.js';
 import { backOfficeModule } from './modules/backoffice/backoffice-module.js';
 import type { BackOfficeOptions } from './modules/backoffice/backoffice-deps.js';
 import type { CaseEngineDeps } from './modules/cases/case-engine.js';
+import { buildCaseEngine } from './modules/cases/case-engine-wiring.js';
 import { apiModule } from './modules/api/api-module.js';
 import { catalogModule } from './modules/catalog/catalog-routes.js';
 import { deliveriesCasePanel } from './modules/deliveries/delivery-panel.js';
@@ -74,21 +75,11 @@ export interface AppDeps {
   storage?: FileStorage;
   /** Virus scanner for uploads (default: clamd when CLAMD_ENABLED, else none). */
   scanner?: VirusScanner;
-  /** The case workflow engine without its database: service runtimes, effect sink, rule lookups (default: none loaded, so no steps are offered). */
+  /** The case workflow engine without its database (default: the procedures' workflows with the application's effects); tests may pass their own. */
   caseEngine?: Omit<CaseEngineDeps, 'db'>;
   /** The back office's extension points: the submitted-data renderer and the case page's panels. */
   backOffice?: BackOfficeOptions;
 }
-
-/** The engine before any service is wired: no workflows, and an effect sink that refuses (nothing can reach it without a workflow). */
-const noCaseEngine: Omit<CaseEngineDeps, 'db'> = {
-  services: { get: () => undefined },
-  effects: {
-    async run() {
-      throw new Error('No case effect sink is wired (AppDeps.caseEngine)');
-    },
-  },
-};
 
 /** What modules receive: the dependencies plus shared services built once here. */
 export interface AppServices extends Required<Pick<AppDeps, 'settings' | 'db' | 'secret' | 'clock' | 'queue' | 'metrics' | 'storage' | 'scanner' | 'packages'>> {
@@ -122,6 +113,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
   } as FastifyServerOptions);
 
+  const packages = deps.packages ?? allServicePackages();
+  const storage = deps.storage ?? createStorageFromSettings(settings);
   const services: AppServices = {
     settings,
     db: deps.db,
@@ -130,10 +123,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     queue: deps.queue,
     metrics: deps.metrics ?? createMetrics(),
     tenants: createTenantDirectory(deps.db, () => clock.now().getTime()),
-    storage: deps.storage ?? createStorageFromSettings(settings),
+    storage,
     scanner: deps.scanner ?? createScannerFromSettings(settings),
-    caseEngine: { ...(deps.caseEngine ?? noCaseEngine), db: deps.db },
-    packages: deps.packages ?? allServicePackages(),
+    packages,
+    caseEngine: deps.caseEngine ? { ...deps.caseEngine, db: deps.db } : buildCaseEngine({ db: deps.db, queue: deps.queue, packages, storage }),
   };
   // Drafts and cases reference service versions; a changed published version stops the start here.
   await services.db.transaction((trx) => publishServiceVersions(trx, services.packages));

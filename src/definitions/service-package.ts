@@ -11,6 +11,8 @@ import type { ServiceDefinition } from './model/service-definition.js';
 import { createServiceRegistry, type ServiceRegistry } from './registry/service-registry.js';
 import type { RuleSet } from './rules/rule-set.js';
 import type { Workflow } from './workflow/workflow-schema.js';
+import { createDocumentTemplateRegistry, type DocumentTemplate, type DocumentTemplateRegistry } from '../modules/documents/document-template.js';
+import { createExportBuilderRegistry, type ExportBuilder, type ExportBuilderRegistry } from '../modules/deliveries/export-effects.js';
 
 export interface ApplicantSummary {
   name: string | null;
@@ -29,6 +31,10 @@ export interface ServicePackage {
   ruleSetFor?(version: number): RuleSet | undefined;
   /** Who applied, read from the validated data. */
   applicant(data: SubmissionData): ApplicantSummary;
+  /** The documents its workflow generates (`generateDocument { template }`). */
+  documentTemplates?: readonly DocumentTemplate[];
+  /** The exports its workflow delivers (`enqueueExport { exporter }`). */
+  exporters?: readonly ExportBuilder[];
 }
 
 /** All procedures of the application, looked up by service id and version. */
@@ -36,6 +42,10 @@ export interface ServicePackages {
   registry: ServiceRegistry;
   get(serviceId: string): ServicePackage | undefined;
   list(): ServicePackage[];
+  /** The document templates of all procedures. */
+  documentTemplates: DocumentTemplateRegistry;
+  /** The export builders of all procedures. */
+  exporters: ExportBuilderRegistry;
   /** For the case engine: the workflow and rule set of a service version. */
   runtimes: { get(serviceId: string, version: number): { workflow: Workflow; ruleSet?: RuleSet } | undefined };
 }
@@ -55,6 +65,8 @@ export function createServicePackages(packages: readonly ServicePackage[]): Serv
   const registry = createServiceRegistry(packages.flatMap((p) => p.definitions));
   return {
     registry,
+    documentTemplates: createDocumentTemplateRegistry(packages.map((p) => ({ serviceId: p.id, templates: p.documentTemplates ?? [] }))),
+    exporters: createExportBuilderRegistry(packages.flatMap((p) => p.exporters ?? [])),
     get: (id) => byId.get(id),
     list: () => [...byId.values()],
     runtimes: {

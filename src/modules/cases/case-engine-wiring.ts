@@ -6,6 +6,8 @@
 import type { Trx } from '../../platform/db/database.js';
 import type { JobServices } from '../../platform/jobs/job.js';
 import type { EffectInvocation, EffectName, EffectSink } from '../../definitions/workflow/effects.js';
+import { exportEffectHandlers } from '../deliveries/export-effects.js';
+import { documentEffectHandlers } from '../documents/document-effects.js';
 import type { CaseEngineDeps } from './case-engine.js';
 import { caseMessageJob, fireTimerJob } from './case-jobs.js';
 
@@ -13,7 +15,7 @@ import { caseMessageJob, fireTimerJob } from './case-jobs.js';
 export type EffectHandler = (trx: Trx, invocation: EffectInvocation) => Promise<void>;
 export type EffectHandlers = Partial<Record<EffectName, EffectHandler>>;
 
-type EngineServices = Pick<JobServices, 'db' | 'queue' | 'packages'>;
+type EngineServices = Pick<JobServices, 'db' | 'queue' | 'packages' | 'storage'>;
 
 /** The platform's own effect handlers: timers become delayed jobs, messages become mail jobs. */
 export function platformEffectHandlers(services: Pick<JobServices, 'queue'>): EffectHandlers {
@@ -56,11 +58,20 @@ export function createEffectSink(handlers: EffectHandlers): EffectSink {
   };
 }
 
+/** Every effect the application carries out: timers and messages, documents, exports. */
+export function applicationEffectHandlers(services: Omit<EngineServices, 'db'>): EffectHandlers {
+  return {
+    ...platformEffectHandlers(services),
+    ...documentEffectHandlers({ queue: services.queue, templates: services.packages.documentTemplates }),
+    ...exportEffectHandlers({ queue: services.queue, storage: services.storage, exporters: services.packages.exporters }),
+  };
+}
+
 /** The engine for commands run by the web process or a job. */
 export function buildCaseEngine(services: EngineServices, extraHandlers: EffectHandlers = {}): CaseEngineDeps {
   return {
     db: services.db,
     services: services.packages.runtimes,
-    effects: createEffectSink({ ...platformEffectHandlers(services), ...extraHandlers }),
+    effects: createEffectSink({ ...applicationEffectHandlers(services), ...extraHandlers }),
   };
 }

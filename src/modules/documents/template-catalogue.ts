@@ -3,9 +3,10 @@
  * templates here (e.g. the Gewerbe services their Empfangsbescheinigung built with
  * `receiptTemplate`), and its workflow names them in `generateDocument` / `releaseDocument`.
  */
-import { createDocumentTemplateRegistry, type DocumentTemplateRegistry } from './document-template.js';
+import { allServicePackages } from '../../service-packages.js';
+import type { DocumentTemplateRegistry } from './document-template.js';
 
-/** The registry of every shipped service's templates. */
+/** The registry of every shipped service's templates (each procedure's package lists its own). */
 export function shippedDocumentTemplates(): DocumentTemplateRegistry {
-  return createDocumentTemplateRegistry([]);
+  return allServicePackages().documentTemplates;
 }
