@@ -6,6 +6,7 @@ import { databaseTargetFromSettings, openDatabase, type Database } from '../plat
 import { migrate } from '../platform/db/migrate.js';
 import { CliUsageError, parseArgs, type Command } from './command.js';
 import { auditVerifyCommand } from './commands/audit-verify.js';
+import { channelCheckCommand, channelListCommand, channelSetCommand } from './commands/delivery-channel.js';
 import { makeConfigDocsCommand, makeDocsCommand } from './commands/docs.js';
 import { migrateCommand } from './commands/migrate.js';
 import { webCommand, workerCommand } from './commands/processes.js';
@@ -24,6 +25,9 @@ const commands: Command[] = [
   userCreateCommand,
   userResetPasswordCommand,
   auditVerifyCommand,
+  channelSetCommand,
+  channelListCommand,
+  channelCheckCommand,
   webCommand,
   workerCommand,
   makeConfigDocsCommand(),
