@@ -36,6 +36,13 @@ export async function pdfPageCount(pdf: Buffer): Promise<number> {
   return withPdfFile(pdf, async (file) => Number(/^Pages:\s+(\d+)/m.exec((await run('pdfinfo', [file])).stdout)?.[1]));
 }
 
+/** The number of raster images in the PDF (`pdfimages -list`; the QR code is vector graphics). */
+export async function pdfImageCount(pdf: Buffer): Promise<number> {
+  // Two header lines, then one line per image and per soft mask (type `smask`, a PNG's alpha channel).
+  const lines = await withPdfFile(pdf, async (file) => (await run('pdfimages', ['-list', file])).stdout.trim().split('\n').slice(2));
+  return lines.filter((line) => line.trim().split(/\s+/)[2] === 'image').length;
+}
+
 /** Decodes the QR code on the given page (1-based), or undefined when there is none. */
 export async function pdfQrCode(pdf: Buffer, page = 1): Promise<string | undefined> {
   return withPdfFile(pdf, async (file, dir) => {
