@@ -16,9 +16,6 @@ export const SENDING_STALE_SECONDS = 600;
 /** A run this early before `next_attempt_at` still counts as due (clock differences between hosts). */
 export const DUE_TOLERANCE_MS = 10_000;
 
-/** The longest a channel may take; the channels' own timeouts stay below it. */
-export const MAX_ATTEMPT_SECONDS = SENDING_STALE_SECONDS;
-
 /**
  * When to try again after the `failedAttemptsInRound`-th failed attempt of a round, or null when
  * the round is used up. `jitter` (0…1) spreads retries of many items that failed together.

@@ -21,6 +21,7 @@ import { caseDeliveriesPath, deliveryPanelModel } from './delivery-panel.js';
 import { findCaseDeliveriesIn } from './find-deliveries.js';
 import { resendDelivery } from './resend-delivery.js';
 
+/** What the deliveries routes need. */
 export interface DeliveryRouteDeps {
   db: Database;
   queue: JobQueue;

@@ -63,6 +63,7 @@ export function createExportBuilderRegistry(builders: readonly ExportBuilder[]):
   return { ids: [...byId.keys()], get: (id) => byId.get(id) };
 }
 
+/** What the enqueueExport handler needs: the queue, file storage and the registered builders. */
 export interface ExportEffectDeps {
   queue: JobQueue;
   storage: FileStorage;

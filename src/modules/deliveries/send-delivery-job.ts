@@ -16,6 +16,7 @@ import { sendDelivery, type DeliveryDeps } from './send-delivery.js';
 /** Payload: ids only; the handler reads the item and the tenant's channel configuration afresh. */
 export const SendDeliveryPayload = Type.Object({ tenantId: UuidSchema, deliveryId: UuidSchema }, { additionalProperties: false });
 
+/** One attempt at one delivery item; see the module comment. */
 export const sendDeliveryJob = defineJob({
   name: 'deliveries.send',
   payloadSchema: SendDeliveryPayload,

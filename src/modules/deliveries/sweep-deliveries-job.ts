@@ -14,6 +14,7 @@ import { enqueueDeliverySend } from './send-delivery-job.js';
 export const OVERDUE_MINUTES = 15;
 const BATCH_PER_TENANT = 200;
 
+/** The ten-minute safety net that plans lost or stuck deliveries again. */
 export const sweepDeliveriesJob = defineJob({
   name: 'deliveries.sweep',
   payloadSchema: Type.Object({}, { additionalProperties: false }),
