@@ -20,6 +20,7 @@ import { deliveriesCasePanel } from './modules/deliveries/delivery-panel.js';
 import { deliveriesModule } from './modules/deliveries/delivery-routes.js';
 import { devMailboxModule } from './modules/dev/dev-mailbox-routes.js';
 import { documentsModule } from './modules/documents/documents-module.js';
+import { documentsCasePanel } from './modules/documents/documents-panel.js';
 import { embedModule } from './modules/embed/embed-routes.js';
 import { staffModule } from './modules/staff/staff-module.js';
 import { statusModule } from './modules/status/status-module.js';
@@ -157,7 +158,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await staffModule(app, services);
   await deliveriesModule(app, services);
   await documentsModule(app, services);
-  await backOfficeModule(app, services, { ...deps.backOffice, panels: [deliveriesCasePanel(clock), ...(deps.backOffice?.panels ?? [])] });
+  await backOfficeModule(app, services, { ...deps.backOffice, panels: [documentsCasePanel(), deliveriesCasePanel(clock), ...(deps.backOffice?.panels ?? [])] });
   await statusModule(app, services);
   await submissionsModule(app, services);
   await apiModule(app, services);

@@ -1,7 +1,17 @@
 import { defineMessages } from '../../platform/i18n/i18n.js';
 
-/** Strings of the public verification page. */
+/** Strings of the public verification page and the case page's documents panel. */
 export const documentMessages = defineMessages({
+  'documents.status.unreleased': { de: 'Nicht freigegeben', en: 'Not released' },
+  'documents.status.valid': { de: 'Freigegeben', en: 'Released' },
+  'documents.status.superseded': { de: 'Ersetzt', en: 'Superseded' },
+  'documents.status.revoked': { de: 'Widerrufen', en: 'Revoked' },
+  'documents.panel.name': { de: '{title}, Fassung {version}', en: '{title}, version {version}' },
+  'documents.panel.created': { de: 'Erstellt am {at}', en: 'Created on {at}' },
+  'documents.panel.released': { de: 'Freigegeben am {at}', en: 'Released on {at}' },
+  'documents.panel.code': { de: 'Prüfcode {code}', en: 'Verification code {code}' },
+  'documents.panel.download': { de: 'PDF herunterladen: {name}', en: 'Download PDF: {name}' },
+  'documents.panel.release': { de: 'Für die antragstellende Person freigeben: {name}', en: 'Release to the applicant: {name}' },
   'documents.verify.title': { de: 'Dokument prüfen', en: 'Verify a document' },
   'documents.verify.lead': {
     de: 'Dokumente der Kommunen auf Rathaus Cloud tragen einen QR-Code und einen Prüfcode. Hier sehen Sie, ob ein Dokument echt ist und noch gilt.',

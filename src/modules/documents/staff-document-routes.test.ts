@@ -7,6 +7,7 @@ import { createTestContext, csrfTokenIn, type Browser, type TestContext } from '
 import { createMemoryStorage } from '../../platform/storage/demo-storage.js';
 import { listCaseDocuments, type CaseDocument } from './document-queries.js';
 import { generateCaseDocument, type DocumentServices } from './generate-document.js';
+import { formatShortCode } from './short-code.js';
 import { staffDocumentPath } from './staff-document-routes.js';
 
 describe('staff document routes', () => {
@@ -59,7 +60,7 @@ describe('staff document routes', () => {
 
     const res = await postRelease(caseworker.browser, path);
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe(`/wurzen/staff/vorgaenge/${doc.caseId}#dokumente`);
+    expect(res.headers.location).toBe(`/wurzen/staff/vorgaenge/${doc.caseId}#panel-documents`);
     expect((await docsOf(wurzen, doc.caseId))[0]).toMatchObject({ status: 'valid', releasedBy: caseworker.staff.id });
     const events = await ctx.db.withTenant(wurzen, (trx) =>
       trx.selectFrom('case_events').select(['type', 'actor_kind', 'actor_id']).where('case_id', '=', doc.caseId).orderBy('seq').execute(),
@@ -96,6 +97,27 @@ describe('staff document routes', () => {
     expect((await docsOf(bennewitz, doc.caseId))[0]?.status).toBe('unreleased');
     const bennewitzCaseworker = await signedInStaff(ctx.app, ctx.db, { tenantSlug: 'bennewitz' });
     expect((await bennewitzCaseworker.browser.get(staffDocumentPath('bennewitz', doc.caseId, doc.id))).statusCode).toBe(200);
+  });
+
+  it('lists every version on the case page, with download links and the release button for the newest', async () => {
+    const v1 = await newDocument(wurzen);
+    await ctx.db.withTenant(wurzen, (trx) => trx.updateTable('cases').set({ data: JSON.stringify({ betrag: 7700 }) }).where('id', '=', v1.caseId).execute());
+    const v2 = (await generateCaseDocument(services, { tenantId: wurzen, caseId: v1.caseId, templateId: 'test-notice' })).document;
+    const page = await caseworker.browser.get(`/wurzen/staff/vorgaenge/${v1.caseId}`);
+    expect(page.statusCode).toBe(200);
+    const panel = /<section aria-labelledby="panel-documents"[\s\S]*?<\/section>/.exec(page.body)?.[0] ?? '';
+    expect(panel).toContain('Gebührenbescheid, Fassung 2');
+    expect(panel).toContain('Gebührenbescheid, Fassung 1');
+    expect(panel).toContain(`href="${staffDocumentPath('wurzen', v1.caseId, v2.id)}"`);
+    expect(panel).toContain(`href="${staffDocumentPath('wurzen', v1.caseId, v1.id)}"`);
+    expect(panel.match(/freigeben"/g)).toHaveLength(1);
+    expect(panel).toContain(`action="${staffDocumentPath('wurzen', v1.caseId, v2.id)}/freigeben"`);
+    expect(panel).toContain(`Prüfcode ${formatShortCode(v2.shortCode)}`);
+
+    await postRelease(caseworker.browser, staffDocumentPath('wurzen', v1.caseId, v2.id));
+    const after = await caseworker.browser.get(`/wurzen/staff/vorgaenge/${v1.caseId}`);
+    expect(after.body).toContain('Freigegeben am');
+    expect(after.body).not.toContain('/freigeben"');
   });
 
   it('sends visitors without a session to the login page', async () => {

@@ -43,6 +43,7 @@ export const staffDocumentRoutes: FastifyPluginAsync<StaffDocumentDeps> = async 
     await deps.db.withTenant(tenant.id, (trx) =>
       releaseDocument(trx, { tenantId: tenant.id, caseId, documentId, actor: { kind: 'caseworker', id: staff.userId }, now: deps.clock.now() }),
     );
-    return reply.redirect(`/${tenant.slug}/staff/vorgaenge/${caseId}#dokumente`, 303);
+    // Back to the case page, at its documents panel.
+    return reply.redirect(`/${tenant.slug}/staff/vorgaenge/${caseId}#panel-documents`, 303);
   });
 };
