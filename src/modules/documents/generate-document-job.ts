@@ -5,7 +5,7 @@
  * retried or duplicated job adds no second version.
  */
 import { Type } from '@sinclair/typebox';
-import type { Settings } from '../../config/settings.js';
+import { publicBaseUrlOf } from '../../config/settings.js';
 import { defineJob, UuidSchema, type JobDefinition } from '../../platform/jobs/job.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { DocumentTemplateRegistry } from './document-template.js';
@@ -28,11 +28,6 @@ export const GenerateDocumentPayload = Type.Object(
 );
 
 export type GenerateDocumentJob = JobDefinition<typeof GenerateDocumentPayload>;
-
-/** The public base URL for verification links; in development the local address. */
-export function publicBaseUrlOf(settings: Pick<Settings, 'publicBaseUrl' | 'port'>): string {
-  return settings.publicBaseUrl ?? `http://localhost:${settings.port}`;
-}
 
 /** Declares the job over the given templates (the PDF renderer with its fonts is built once here). */
 export function createGenerateDocumentJob(templates: DocumentTemplateRegistry, overrides: Partial<Pick<DocumentServices, 'logos' | 'tenantSettings'>> = {}): GenerateDocumentJob {
