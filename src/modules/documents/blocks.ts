@@ -57,8 +57,3 @@ export interface LegalRemedyBlock {
 }
 
 export type DocumentBlock = HeadingBlock | ParagraphBlock | KeyValueBlock | ListBlock | NoticeBlock | SignatureBlock | LegalRemedyBlock;
-
-/** The plain text of a paragraph's runs. */
-export function paragraphText(text: ParagraphBlock['text']): string {
-  return typeof text === 'string' ? text : text.map((r) => r.text).join('');
-}

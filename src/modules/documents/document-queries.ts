@@ -41,7 +41,7 @@ export interface CaseDocument {
 type Row = Selectable<CaseDocumentsTable>;
 
 /** The status of `row` among all documents of its case. */
-export function statusAmong(row: Row, caseRows: readonly Row[]): DocumentStatus {
+function statusAmong(row: Row, caseRows: readonly Row[]): DocumentStatus {
   if (row.revoked_at) return 'revoked';
   if (!row.released_at) return 'unreleased';
   const replaced = caseRows.some((other) => other.kind === row.kind && other.version > row.version && other.released_at !== null);
