@@ -9,6 +9,8 @@
  * "by URL or by id" stays covered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCaseDocument } from '../../src/modules/documents/generate-document.js';
+import { testDocumentServices } from '../fixtures/documents/test-templates.js';
 import { createStaff, loginAs } from '../support/factories.js';
 import { insertCase, insertCaseFile } from '../support/factories-backoffice.js';
 import { tenantIdOf } from '../support/factories-cases.js';
@@ -30,6 +32,9 @@ describe('staff routes refuse other municipalities’ staff with 404', () => {
     const caseId = await insertCase(ctx.db, bennewitz, { reference: 'BEN-TST-2026-000001' });
     const fileId = await insertCaseFile(ctx.db, ctx.storage, bennewitz, caseId, { name: 'Anlage.pdf', mediaType: 'application/pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n') });
     bennewitzParams = { tenant: 'bennewitz', caseId, fileId, transitionId: 'take-over' };
+    // A generated document of that case, for the document routes.
+    const { document } = await generateCaseDocument(testDocumentServices(ctx.db, { storage: ctx.storage }), { tenantId: bennewitz, caseId, templateId: 'test-notice' });
+    bennewitzParams.documentId = document.id;
     // A queued Bennewitz delivery of that case, for the deliveries routes.
     await configureTestChannel(ctx.db, bennewitz, { id: 'ihk', displayName: 'IHK', channelType: 'failing-demo', options: {} });
     bennewitzParams.deliveryId = await queueTestDelivery(ctx, bennewitz, caseId, { channelId: 'ihk' });
