@@ -18,6 +18,31 @@ BEGIN
 END
 $function$;
 
+CREATE OR REPLACE FUNCTION case_search_terms_refresh()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    DELETE FROM case_search_terms WHERE tenant_id = NEW.tenant_id AND case_id = NEW.id;
+  END IF;
+  INSERT INTO case_search_terms (tenant_id, term, case_id)
+  SELECT NEW.tenant_id, w, NEW.id
+  FROM case_search_words(concat_ws(' ', NEW.applicant_name, NEW.company_name, NEW.applicant_email, NEW.summary)) AS w;
+  RETURN NULL;
+END
+$function$;
+
+CREATE OR REPLACE FUNCTION case_search_words(source text)
+ RETURNS SETOF text
+ LANGUAGE sql
+ IMMUTABLE
+AS $function$
+    SELECT DISTINCT left(w, 64)
+    FROM regexp_split_to_table(lower(source), '[[:space:][:punct:] –—„“”‚‘’«»·…]+') AS w
+    WHERE w <> ''
+  $function$;
+
 -- Tables
 
 CREATE TABLE case_documents (
@@ -127,6 +152,19 @@ ALTER TABLE case_rule_evaluations FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON case_rule_evaluations AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE case_rule_evaluations TO rathaus_app;
 
+CREATE TABLE case_search_terms (
+  tenant_id uuid NOT NULL,
+  term text COLLATE "C" NOT NULL,
+  case_id uuid NOT NULL
+);
+ALTER TABLE case_search_terms ADD CONSTRAINT case_search_terms_pkey PRIMARY KEY (tenant_id, term, case_id);
+ALTER TABLE case_search_terms ADD CONSTRAINT case_search_terms_tenant_id_case_id_fkey FOREIGN KEY (tenant_id, case_id) REFERENCES cases(tenant_id, id);
+CREATE INDEX case_search_terms_case ON case_search_terms USING btree (tenant_id, case_id);
+ALTER TABLE case_search_terms ENABLE ROW LEVEL SECURITY;
+ALTER TABLE case_search_terms FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON case_search_terms AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE case_search_terms TO rathaus_app;
+
 CREATE TABLE case_timers (
   tenant_id uuid NOT NULL,
   id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -172,7 +210,8 @@ CREATE TABLE cases (
   closed_at timestamp with time zone,
   company_name text,
   summary text,
-  search_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, ((((((COALESCE(applicant_name, ''::text) || ' '::text) || COALESCE(company_name, ''::text)) || ' '::text) || COALESCE(applicant_email, ''::text)) || ' '::text) || COALESCE(summary, ''::text)))) STORED
+  due_key timestamp with time zone GENERATED ALWAYS AS (COALESCE(due_at, 'infinity'::timestamp with time zone)) STORED,
+  reference_key text COLLATE "C" GENERATED ALWAYS AS (upper(reference)) STORED
 );
 ALTER TABLE cases ADD CONSTRAINT cases_assignee_id_fkey FOREIGN KEY (assignee_id) REFERENCES staff_users(id);
 ALTER TABLE cases ADD CONSTRAINT cases_locale_check CHECK ((locale = ANY (ARRAY['de'::text, 'en'::text])));
@@ -182,18 +221,19 @@ ALTER TABLE cases ADD CONSTRAINT cases_tenant_id_fkey FOREIGN KEY (tenant_id) RE
 CREATE INDEX cases_closed ON cases USING btree (tenant_id, closed_at) WHERE (closed_at IS NOT NULL);
 CREATE UNIQUE INDEX cases_draft ON cases USING btree (tenant_id, draft_id) WHERE (draft_id IS NOT NULL);
 CREATE UNIQUE INDEX cases_idempotency ON cases USING btree (tenant_id, idempotency_key) WHERE (idempotency_key IS NOT NULL);
-CREATE INDEX cases_open_assignee_due ON cases USING btree (tenant_id, assignee_id, COALESCE(due_at, 'infinity'::timestamp with time zone), id) WHERE (closed_at IS NULL);
+CREATE INDEX cases_open_assignee_due ON cases USING btree (tenant_id, assignee_id, due_key, id) WHERE (closed_at IS NULL);
 CREATE INDEX cases_open_assignee_submitted ON cases USING btree (tenant_id, assignee_id, submitted_at, id) WHERE (closed_at IS NULL);
-CREATE INDEX cases_open_due ON cases USING btree (tenant_id, COALESCE(due_at, 'infinity'::timestamp with time zone), id) WHERE (closed_at IS NULL);
+CREATE INDEX cases_open_due ON cases USING btree (tenant_id, due_key, id) WHERE (closed_at IS NULL);
 CREATE INDEX cases_open_state ON cases USING btree (tenant_id, state) WHERE (closed_at IS NULL);
 CREATE INDEX cases_open_submitted ON cases USING btree (tenant_id, submitted_at, id) WHERE (closed_at IS NULL);
 CREATE UNIQUE INDEX cases_reference ON cases USING btree (tenant_id, reference);
-CREATE INDEX cases_reference_prefix ON cases USING btree (tenant_id, upper(reference) COLLATE "C");
-CREATE INDEX cases_search ON cases USING gin (search_vector);
+CREATE INDEX cases_reference_key ON cases USING btree (tenant_id, reference_key);
 CREATE INDEX cases_service_submitted ON cases USING btree (tenant_id, service_id, submitted_at, id);
 CREATE INDEX cases_state_submitted ON cases USING btree (tenant_id, state, submitted_at, id);
 CREATE UNIQUE INDEX cases_status_token ON cases USING btree (tenant_id, status_token_hash);
 CREATE INDEX cases_submitted ON cases USING btree (tenant_id, submitted_at, id);
+CREATE TRIGGER case_search_terms_insert AFTER INSERT ON cases FOR EACH ROW EXECUTE FUNCTION case_search_terms_refresh();
+CREATE TRIGGER case_search_terms_update AFTER UPDATE OF applicant_name, company_name, applicant_email, summary ON cases FOR EACH ROW EXECUTE FUNCTION case_search_terms_refresh();
 ALTER TABLE cases ENABLE ROW LEVEL SECURITY;
 ALTER TABLE cases FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON cases AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));

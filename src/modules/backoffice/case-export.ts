@@ -6,7 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Trx } from '../../platform/db/database.js';
 import { csvRecord, UTF8_BOM, type CsvValue } from '../../platform/csv/csv.js';
 import type { Locale, Translate } from '../../platform/i18n/i18n.js';
 import type { CaseLabels } from './case-labels.js';
@@ -53,17 +53,16 @@ export function exportHeader(t: Translate): string[] {
   return COLUMNS.map((c) => t(`backoffice.csv.${c}`));
 }
 
-async function batchAfter(db: Database, scope: ExportScope, after: { at: string; id: string } | undefined) {
-  return db.withTenant(scope.tenantId, (trx) => {
-    let q = casesWithCounts(trx)
-      .select(['c.id', 'c.reference', 'c.service_id', 'c.service_version', 'c.state', 'c.submitted_at', 'c.due_at', 'c.closed_at', 'c.assignee_id', 'c.applicant_name', 'c.company_name', 'c.summary', 'ev.counts'])
-      .select(sql<string>`c.submitted_at::text`.as('key'))
-      .where('c.tenant_id', '=', scope.tenantId)
-      .where('c.submitted_at', '>=', scope.from)
-      .where('c.submitted_at', '<=', scope.to);
-    if (after) q = q.where(sql<boolean>`(c.submitted_at, c.id) > (${after.at}::timestamptz, ${after.id}::uuid)`);
-    return q.orderBy('c.submitted_at').orderBy('c.id').limit(BATCH).execute();
-  });
+/** The SQL of one export batch after a keyset position (exported for the plan test). */
+export function exportBatchQuery(trx: Trx, scope: Pick<ExportScope, 'tenantId' | 'from' | 'to'>, after: { at: string; id: string } | undefined) {
+  let q = casesWithCounts(trx)
+    .select(['c.id', 'c.reference', 'c.service_id', 'c.service_version', 'c.state', 'c.submitted_at', 'c.due_at', 'c.closed_at', 'c.assignee_id', 'c.applicant_name', 'c.company_name', 'c.summary', 'ev.counts'])
+    .select(sql<string>`c.submitted_at::text`.as('key'))
+    .where('c.tenant_id', '=', scope.tenantId)
+    .where('c.submitted_at', '>=', scope.from)
+    .where('c.submitted_at', '<=', scope.to);
+  if (after) q = q.where(sql<boolean>`(c.submitted_at, c.id) > (${after.at}::timestamptz, ${after.id}::uuid)`);
+  return q.orderBy('c.submitted_at').orderBy('c.id').limit(BATCH);
 }
 
 function days(from: Date, to: Date | null, locale: Locale): string {
@@ -78,7 +77,7 @@ export function exportCases(db: Database, scope: ExportScope): Readable {
     yield UTF8_BOM + csvRecord(exportHeader(scope.t));
     let after: { at: string; id: string } | undefined;
     for (;;) {
-      const rows = await batchAfter(db, scope, after);
+      const rows = await db.withTenant(scope.tenantId, (trx) => exportBatchQuery(trx, scope, after).execute());
       for (const r of rows) {
         const values: CsvValue[] = [
           r.reference,

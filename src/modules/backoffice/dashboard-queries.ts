@@ -55,35 +55,43 @@ export async function dashboardWeeks(trx: Trx, now: Date, weeks: number): Promis
   return { weeks: rows.rows.map((r) => r.week), from: new Date(rows.rows[0]!.starts) };
 }
 
+/** The dashboard's SQL for a tenant and period (exported so the plan test can EXPLAIN it). */
+export function dashboardQueries(tenantId: string, from: Date, now: Date) {
+  return {
+    weekly: sql<{ week: string; service_id: string; service_version: number; state: string; closed: boolean; n: number }>`
+      select to_char(date_trunc('week', c.submitted_at at time zone 'Europe/Berlin'), 'YYYY-MM-DD') as week,
+             c.service_id, c.service_version, c.state, c.closed_at is not null as closed, count(*)::int as n
+      from cases c
+      where c.tenant_id = ${tenantId} and c.submitted_at >= ${from} and c.submitted_at <= ${now}
+      group by 1, 2, 3, 4, 5`,
+    // GROUPING SETS: per service and all together in one pass (percentiles do not add up). The
+    // NOT EXISTS repeats the predicate of the partial index case_events_human_acts verbatim.
+    processing: sql<{ service_id: string | null; closed: number; median: number | null; p90: number | null; automatic: number }>`
+      select c.service_id, count(*)::int as closed,
+             percentile_cont(0.5) within group (order by extract(epoch from c.closed_at - c.submitted_at)) as median,
+             percentile_cont(0.9) within group (order by extract(epoch from c.closed_at - c.submitted_at)) as p90,
+             (count(*) filter (where not exists (
+                select 1 from case_events e
+                where e.tenant_id = c.tenant_id and e.case_id = c.id
+                  and e.actor_kind = 'caseworker' and e.type <> 'case.viewed')))::int as automatic
+      from cases c
+      where c.tenant_id = ${tenantId} and c.closed_at is not null and c.closed_at >= ${from} and c.closed_at <= ${now}
+      group by grouping sets ((c.service_id), ())`,
+    open: sql<{ open: number; overdue: number }>`
+      select count(*)::int as open,
+             (count(*) filter (where c.due_key < ${now}))::int as overdue
+      from cases c
+      where c.tenant_id = ${tenantId} and c.closed_at is null`,
+  };
+}
+
 /** Loads the dashboard figures of a tenant. */
 export async function loadDashboardFigures(trx: Trx, tenantId: string, now: Date, weekCount: number): Promise<DashboardFigures> {
   const { weeks, from } = await dashboardWeeks(trx, now, weekCount);
-  const weekly = await sql<{ week: string; service_id: string; service_version: number; state: string; closed: boolean; n: number }>`
-    select to_char(date_trunc('week', c.submitted_at at time zone 'Europe/Berlin'), 'YYYY-MM-DD') as week,
-           c.service_id, c.service_version, c.state, c.closed_at is not null as closed, count(*)::int as n
-    from cases c
-    where c.tenant_id = ${tenantId} and c.submitted_at >= ${from} and c.submitted_at <= ${now}
-    group by 1, 2, 3, 4, 5`.execute(trx);
-
-  // GROUPING SETS: per service and all together in one pass (percentiles do not add up).
-  const processing = await sql<{ service_id: string | null; closed: number; median: number | null; p90: number | null; automatic: number }>`
-    select c.service_id, count(*)::int as closed,
-           percentile_cont(0.5) within group (order by extract(epoch from c.closed_at - c.submitted_at)) as median,
-           percentile_cont(0.9) within group (order by extract(epoch from c.closed_at - c.submitted_at)) as p90,
-           (count(*) filter (where not exists (
-              select 1 from case_events e
-              where e.tenant_id = c.tenant_id and e.case_id = c.id
-                and e.actor_kind = 'caseworker' and e.type <> 'case.viewed')))::int as automatic
-    from cases c
-    where c.tenant_id = ${tenantId} and c.closed_at is not null and c.closed_at >= ${from} and c.closed_at <= ${now}
-    group by grouping sets ((c.service_id), ())`.execute(trx);
-
-  const open = await sql<{ open: number; overdue: number }>`
-    select count(*)::int as open,
-           (count(*) filter (where coalesce(c.due_at, 'infinity'::timestamptz) < ${now}))::int as overdue
-    from cases c
-    where c.tenant_id = ${tenantId} and c.closed_at is null`.execute(trx);
-
+  const queries = dashboardQueries(tenantId, from, now);
+  const weekly = await queries.weekly.execute(trx);
+  const processing = await queries.processing.execute(trx);
+  const open = await queries.open.execute(trx);
   return {
     weeks,
     from,

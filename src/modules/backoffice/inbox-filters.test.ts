@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor } from './inbox-cursor.js';
 import { DEFAULT_FILTERS, inboxUrl, parseInboxQuery, returnToInbox } from './inbox-filters.js';
-import { referencePrefix, searchTsQuery } from './inbox-queries.js';
+import { referencePrefix, searchWords } from './search-terms.js';
 
 const ID = '0b6f3a52-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
 
@@ -65,11 +65,14 @@ describe('inbox URLs', () => {
 });
 
 describe('search terms', () => {
-  it('become quoted prefix lexemes without any query syntax', () => {
-    expect(searchTsQuery('Anna  MÜLLER')).toBe("'anna':* & 'müller':*");
-    expect(searchTsQuery("o'brien & !x | y:*")).toBe("'obrien':* & 'x':* & 'y':*");
-    expect(searchTsQuery('bernd@example')).toBe("'bernd@example':*");
-    expect(searchTsQuery('&& || !!')).toBeUndefined();
+  it('are split at white space and punctuation, lower-cased, with umlauts kept inside words', () => {
+    expect(searchWords('Anna  MÜLLER')).toEqual(['anna', 'müller']);
+    expect(searchWords('Müller-Lüdenscheidt „Zur Mühle“')).toEqual(['müller', 'lüdenscheidt', 'zur', 'mühle']);
+    expect(searchWords("o'brien & !x | y:*")).toEqual(['o', 'brien', 'x', 'y']);
+    expect(searchWords('bernd@example.org')).toEqual(['bernd', 'example', 'org']);
+    expect(searchWords('a b c d e f g h')).toHaveLength(6);
+    expect(searchWords('STRASSE Straße ẞ')).toEqual(['strasse', 'straße', 'ß']);
+    expect(searchWords('&& || !!')).toEqual([]);
   });
 
   it('look like a reference number only as one word of letters, digits, dashes and slashes', () => {

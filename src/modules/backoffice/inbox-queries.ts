@@ -1,11 +1,12 @@
 /**
  * The inbox's reads. Every listing is a keyset page over (sort key, id) — never OFFSET, which
  * reads and throws away every earlier row and drifts when cases arrive while someone pages.
- * Each filter is written so one of migration 0007's indexes can serve it (see EXPLAIN in
- * inbox-plans.test.ts): `closed_at IS NULL` matches the partial "open" indexes, the deadline
- * sort uses the indexed expression `coalesce(due_at, 'infinity')` verbatim, the reference
- * search is a byte-wise range on `upper(reference)`, and names are found through the GIN index
- * of the generated `search_vector`.
+ * Each filter is written so one of the indexes of migrations 0007/0008 can serve it (see
+ * inbox-plans.test.ts). Row-level security lets a condition become an index condition only
+ * when it is leakproof, so conditions compare plain columns with =, <, >=: `closed_at IS NULL`
+ * matches the partial "open" indexes, the deadline order uses the generated `due_key`, the
+ * reference search is a byte-wise range on the generated `reference_key`, and names are found
+ * by word-prefix ranges in `case_search_terms`.
  */
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Trx } from '../../platform/db/database.js';
@@ -13,6 +14,7 @@ import type { DB } from '../../platform/db/schema.js';
 import type { SeverityCounts } from '../../definitions/rules/finding.js';
 import type { InboxCursor } from './inbox-cursor.js';
 import type { InboxFilters, InboxRequest, InboxSort } from './inbox-filters.js';
+import { prefixRange, referencePrefix, searchWords } from './search-terms.js';
 
 export interface InboxRow {
   id: string;
@@ -53,7 +55,7 @@ interface SortSpec {
   direction: 'asc' | 'desc';
 }
 
-const DUE_KEY = sql<Date>`coalesce(c.due_at, 'infinity'::timestamptz)`;
+const DUE_KEY = sql<Date>`c.due_key`;
 const SUBMITTED_KEY = sql<Date>`c.submitted_at`;
 
 function sortSpec(sort: InboxSort): SortSpec {
@@ -61,23 +63,16 @@ function sortSpec(sort: InboxSort): SortSpec {
   return { key: SUBMITTED_KEY, direction: sort === 'eingang-alt' ? 'asc' : 'desc' };
 }
 
-/**
- * Search terms as a tsquery of quoted prefix lexemes, e.g. `'anna':* & 'mül':*`, cast directly
- * (not parsed by to_tsquery, which would split `bernd@example` into two words and miss the
- * e-mail token). Only letters, digits and `@ . _ -` survive, so a term can never be syntax.
- */
-export function searchTsQuery(q: string): string | undefined {
-  const terms = q
-    .split(/\s+/)
-    .map((t) => t.replace(/[^\p{L}\p{N}@._-]/gu, '').toLowerCase().slice(0, 64))
-    .filter((t) => /[\p{L}\p{N}]/u.test(t))
-    .slice(0, 6);
-  return terms.length > 0 ? terms.map((t) => `'${t}':*`).join(' & ') : undefined;
+/** Cases of the tenant having a stored word that starts with `word` (a range on the terms' primary key). */
+function withWord(tenantId: string, word: string) {
+  const { from, to } = prefixRange(word);
+  return sql<string>`select t.case_id from case_search_terms t where t.tenant_id = ${tenantId} and t.term >= ${from} and t.term < ${to}`;
 }
 
-/** The reference-number prefix a search text may be (one word of letters, digits, dashes, slashes). */
-export function referencePrefix(q: string): string | undefined {
-  return /^[A-Za-z0-9][A-Za-z0-9/-]{0,63}$/.test(q) ? q.toUpperCase() : undefined;
+/** Cases whose reference number starts with `prefix` (upper-cased). */
+function withReference(tenantId: string, prefix: string) {
+  const { from, to } = prefixRange(prefix);
+  return sql<string>`select r.id from cases r where r.tenant_id = ${tenantId} and r.reference_key >= ${from} and r.reference_key < ${to}`;
 }
 
 /** Applies every filter except the state (shared by the list and the counts per state). */
@@ -100,14 +95,11 @@ function applyCommonFilters(query: CaseQuery, f: InboxFilters, viewer: InboxView
   if (f.severity === 'info') q = q.where(sql<boolean>`${blocking} = 0 and ${warning} = 0 and ${info} > 0`);
   if (f.severity === 'keine') q = q.where(sql<boolean>`${blocking} = 0 and ${warning} = 0 and ${info} = 0`);
   if (f.q) {
-    const ts = searchTsQuery(f.q);
+    // Cases having every word as the start of one of their words, or (one word) a reference number starting so.
+    const words = searchWords(f.q).map((word) => sql`(${withWord(viewer.tenantId, word)})`);
     const ref = referencePrefix(f.q);
-    const byName = ts ? sql<boolean>`c.search_vector @@ ${ts}::tsquery` : undefined;
-    // U+10FFFF sorts after every character byte-wise, so [prefix, prefix‖U+10FFFF) is "starts with".
-    const byReference = ref ? sql<boolean>`(upper(c.reference) collate "C" >= ${ref} and upper(c.reference) collate "C" < ${`${ref}\u{10FFFF}`})` : undefined;
-    if (byName && byReference) q = q.where(sql<boolean>`(${byReference} or ${byName})`);
-    else if (byName ?? byReference) q = q.where((byName ?? byReference)!);
-    else q = q.where(sql<boolean>`false`);
+    const parts = [...(words.length > 0 ? [sql.join(words, sql` intersect `)] : []), ...(ref ? [sql`(${withReference(viewer.tenantId, ref)})`] : [])];
+    q = parts.length > 0 ? q.where(sql<boolean>`c.id in (${sql.join(parts, sql` union `)})`) : q.where(sql<boolean>`false`);
   }
   return q;
 }
@@ -135,8 +127,8 @@ export function casesWithCounts(trx: Trx): CaseQuery {
   ) as unknown as CaseQuery;
 }
 
-/** One page of the inbox for the filters, in the request's sort order. */
-export async function findInboxPage(trx: Trx, request: InboxRequest, viewer: InboxViewer, pageSize: number): Promise<InboxPage> {
+/** The SQL of one inbox page (exported so the plan test can EXPLAIN exactly what runs). */
+export function inboxPageQuery(trx: Trx, request: InboxRequest, viewer: InboxViewer, pageSize: number) {
   const { key, direction } = sortSpec(request.sort);
   const forward = request.page?.direction !== 'before';
   const order = forward ? direction : direction === 'asc' ? 'desc' : 'asc';
@@ -146,7 +138,7 @@ export async function findInboxPage(trx: Trx, request: InboxRequest, viewer: Inb
     const op = sql.raw(order === 'desc' ? '<' : '>');
     q = q.where(sql<boolean>`(${key}, c.id) ${op} (${cursor.key}::timestamptz, ${cursor.id}::uuid)`);
   }
-  const rows = await q
+  return q
     .select([
       'c.id',
       'c.reference',
@@ -165,9 +157,13 @@ export async function findInboxPage(trx: Trx, request: InboxRequest, viewer: Inb
     .select(sql<string>`${key}::text`.as('sort_key'))
     .orderBy(key, order)
     .orderBy('c.id', order)
-    .limit(pageSize + 1)
-    .execute();
+    .limit(pageSize + 1);
+}
 
+/** One page of the inbox for the filters, in the request's sort order. */
+export async function findInboxPage(trx: Trx, request: InboxRequest, viewer: InboxViewer, pageSize: number): Promise<InboxPage> {
+  const forward = request.page?.direction !== 'before';
+  const rows = await inboxPageQuery(trx, request, viewer, pageSize).execute();
   const more = rows.length > pageSize;
   const shown = rows.slice(0, pageSize);
   if (!forward) shown.reverse();
@@ -199,14 +195,18 @@ export async function findInboxPage(trx: Trx, request: InboxRequest, viewer: Inb
   };
 }
 
-/** Open cases per state under the filters other than the state (the inbox's state tabs). */
-export async function countOpenByState(trx: Trx, filters: InboxFilters, viewer: InboxViewer): Promise<Map<string, number>> {
-  const needsCounts = filters.severity !== 'alle';
-  const base = needsCounts ? casesWithCounts(trx) : (trx.selectFrom('cases as c') as unknown as CaseQuery);
-  const rows = await applyCommonFilters(base, filters, viewer)
+/** The SQL of the counts per state (exported for the plan test). */
+export function openByStateQuery(trx: Trx, filters: InboxFilters, viewer: InboxViewer) {
+  // The lateral lookup of findings only when the severity filter needs it: without it the count is index-only.
+  const base = filters.severity !== 'alle' ? casesWithCounts(trx) : (trx.selectFrom('cases as c') as unknown as CaseQuery);
+  return applyCommonFilters(base, filters, viewer)
     .where('c.closed_at', 'is', null)
     .select(['c.state', sql<number>`count(*)::int`.as('n')])
-    .groupBy('c.state')
-    .execute();
+    .groupBy('c.state');
+}
+
+/** Open cases per state under the filters other than the state (the inbox's state tabs). */
+export async function countOpenByState(trx: Trx, filters: InboxFilters, viewer: InboxViewer): Promise<Map<string, number>> {
+  const rows = await openByStateQuery(trx, filters, viewer).execute();
   return new Map(rows.map((r) => [r.state, Number(r.n)]));
 }

@@ -188,8 +188,17 @@ export interface CasesTable {
   company_name: ColumnType<string | null, string | null | undefined, string | null>;
   /** A one-line summary for the lists (e.g. activity and place), set at submission. */
   summary: ColumnType<string | null, string | null | undefined, string | null>;
-  /** Generated from names, e-mail and summary for the inbox search; never written. */
-  search_vector: ColumnType<string, never, never>;
+  /** coalesce(due_at, 'infinity'), generated: the deadline order of the inbox (no deadline last). */
+  due_key: ColumnType<Date, never, never>;
+  /** upper(reference) in byte order ("C"), generated: reference prefix search. */
+  reference_key: ColumnType<string, never, never>;
+}
+
+/** Words of a case's names, e-mail and summary (kept by a trigger on `cases`), for the inbox search. */
+export interface CaseSearchTermsTable {
+  tenant_id: string;
+  term: string;
+  case_id: string;
 }
 
 export interface FilesTable {
@@ -401,6 +410,7 @@ export interface DB {
   case_rule_evaluations: CaseRuleEvaluationsTable;
   case_findings: CaseFindingsTable;
   case_timers: CaseTimersTable;
+  case_search_terms: CaseSearchTermsTable;
   case_documents: CaseDocumentsTable;
   document_verifications: DocumentVerificationsTable;
   tenant_delivery_channels: TenantDeliveryChannelsTable;
