@@ -55,8 +55,11 @@ export interface BrowserSession {
   ctx: TestContext;
   /** http://127.0.0.1:<port> of the running application. */
   baseUrl: string;
-  /** A page in a new browser context: its own cookies, as a second visitor would have. */
-  newPage(): Promise<Page>;
+  /**
+   * A page in a new browser context: its own cookies, as a second visitor would have.
+   * `javaScriptEnabled: false` gives a visitor whose browser runs no scripts.
+   */
+  newPage(options?: { javaScriptEnabled?: boolean }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -84,8 +87,8 @@ export async function startBrowserSession(options: Parameters<typeof createTestC
   return {
     ctx,
     baseUrl,
-    async newPage() {
-      const context = await launched.newContext({ baseURL: baseUrl, locale: 'de-DE' });
+    async newPage(options = {}) {
+      const context = await launched.newContext({ baseURL: baseUrl, locale: 'de-DE', ...options });
       context.setDefaultTimeout(10_000);
       contexts.push(context);
       return context.newPage();
