@@ -15,7 +15,9 @@
   }
   var last = 0;
   function send(scrollTop) {
-    var h = document.documentElement.scrollHeight;
+    // The root element's own box, not scrollHeight: scrollHeight never drops below the frame's
+    // current height, so the frame could grow but never shrink back on a shorter page.
+    var h = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (h === last && !scrollTop) return;
     last = h;
     window.parent.postMessage({ type: 'rathaus:height', height: h, scrollTop: !!scrollTop }, target);
