@@ -77,6 +77,9 @@ describe('search terms', () => {
 
   it('look like a reference number only as one word of letters, digits, dashes and slashes', () => {
     expect(referencePrefix('wur-gew-2026')).toBe('WUR-GEW-2026');
+    expect(referencePrefix('2026-0001')).toBe('2026-0001');
+    expect(referencePrefix('Anna')).toBeUndefined();
+    expect(referencePrefix('W-')).toBeUndefined();
     expect(referencePrefix('Anna Müller')).toBeUndefined();
     expect(referencePrefix("x' or 1=1")).toBeUndefined();
   });

@@ -69,6 +69,12 @@ function withWord(tenantId: string, word: string) {
   return sql<string>`select t.case_id from case_search_terms t where t.tenant_id = ${tenantId} and t.term >= ${from} and t.term < ${to}`;
 }
 
+/** The case has a stored word that starts with `word` (probed through the terms' (tenant, case) index). */
+function hasWord(word: string) {
+  const { from, to } = prefixRange(word);
+  return sql<boolean>`exists (select 1 from case_search_terms t where t.tenant_id = c.tenant_id and t.case_id = c.id and t.term >= ${from} and t.term < ${to})`;
+}
+
 /** Cases whose reference number starts with `prefix` (upper-cased). */
 function withReference(tenantId: string, prefix: string) {
   const { from, to } = prefixRange(prefix);
@@ -95,11 +101,20 @@ function applyCommonFilters(query: CaseQuery, f: InboxFilters, viewer: InboxView
   if (f.severity === 'info') q = q.where(sql<boolean>`${blocking} = 0 and ${warning} = 0 and ${info} > 0`);
   if (f.severity === 'keine') q = q.where(sql<boolean>`${blocking} = 0 and ${warning} = 0 and ${info} = 0`);
   if (f.q) {
-    // Cases having every word as the start of one of their words, or (one word) a reference number starting so.
-    const words = searchWords(f.q).map((word) => sql`(${withWord(viewer.tenantId, word)})`);
+    // Every word must start a word of the case. One token that may be a reference number (its
+    // words, or the reference's beginning) is one set of ids — an OR would defeat the indexes.
+    // Several words are tested each by EXISTS, so PostgreSQL can start from the rarest one
+    // (measured at a million cases: 2–50 ms, where one intersection of the words' ranges took 90).
+    const words = searchWords(f.q);
     const ref = referencePrefix(f.q);
-    const parts = [...(words.length > 0 ? [sql.join(words, sql` intersect `)] : []), ...(ref ? [sql`(${withReference(viewer.tenantId, ref)})`] : [])];
-    q = parts.length > 0 ? q.where(sql<boolean>`c.id in (${sql.join(parts, sql` union `)})`) : q.where(sql<boolean>`false`);
+    if (ref) {
+      const byWords = words.length > 0 ? [sql.join(words.map((word) => sql`(${withWord(viewer.tenantId, word)})`), sql` intersect `)] : [];
+      q = q.where(sql<boolean>`c.id in (${sql.join([...byWords, sql`(${withReference(viewer.tenantId, ref)})`], sql` union `)})`);
+    } else if (words.length > 0) {
+      for (const word of words) q = q.where(hasWord(word));
+    } else {
+      q = q.where(sql<boolean>`false`);
+    }
   }
   return q;
 }

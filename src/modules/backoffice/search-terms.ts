@@ -26,7 +26,12 @@ export function prefixRange(word: string): { from: string; to: string } {
   return { from: word, to: `${word}\u{10FFFF}` };
 }
 
-/** The reference-number prefix a search text may be (one word of letters, digits, dashes and slashes), upper-cased. */
+/**
+ * The reference-number prefix a search text may be, upper-cased: one token of at least three
+ * letters, digits, dashes and slashes with at least one digit, dash or slash (`WUR-GEW`,
+ * `2026-0001`). A plain word such as `Anna` is searched among names only: as a reference it
+ * would join a name's large word range with a reference range, which no index can order.
+ */
 export function referencePrefix(q: string): string | undefined {
-  return /^[A-Za-z0-9][A-Za-z0-9/-]{0,63}$/.test(q) ? q.toUpperCase() : undefined;
+  return /^[A-Za-z0-9][A-Za-z0-9/-]{2,63}$/.test(q) && /[0-9/-]/.test(q) ? q.toUpperCase() : undefined;
 }
