@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { createApp, systemClock } from './app.js';
 import type { Settings } from './config/settings.js';
+import type { ServicePackages } from './definitions/service-package.js';
 import { allJobs } from './job-registry.js';
 import { formatDemoAccounts } from './modules/tenants/demo-accounts.js';
 import { seedPlatform } from './modules/tenants/seed.js';
@@ -24,6 +25,12 @@ import { resolveAppSecret } from './platform/secret.js';
 export interface ProcessRoles {
   web: boolean;
   worker: boolean;
+}
+
+/** What a process may be given instead of the application's defaults. */
+export interface ProcessOptions {
+  /** The procedures (default: the application's); tests that spawn the real process pass fixtures. */
+  packages?: ServicePackages;
 }
 
 export interface RunningProcess {
@@ -44,7 +51,12 @@ async function stopAll(parts: { app?: FastifyInstance; worker?: Worker; queue?: 
 }
 
 /** Opens and migrates the database, then starts the requested roles. */
-export async function startProcess(settings: Settings, roles: ProcessRoles, out: (text: string) => void = (t) => process.stdout.write(t)): Promise<RunningProcess> {
+export async function startProcess(
+  settings: Settings,
+  roles: ProcessRoles,
+  out: (text: string) => void = (t) => process.stdout.write(t),
+  options: ProcessOptions = {},
+): Promise<RunningProcess> {
   const started = Date.now();
   const secret = roles.web ? resolveAppSecret(settings) : '';
   const db = await openDatabase(databaseTargetFromSettings(settings));
@@ -55,13 +67,15 @@ export async function startProcess(settings: Settings, roles: ProcessRoles, out:
       const seeded = await seedPlatform(db, { demoStaff: true });
       if (seeded.demoAccounts.length > 0) out(formatDemoAccounts(seeded.demoAccounts));
     }
-    const jobs = allJobs();
+    // The document templates come with the procedures, so given procedures bring their own.
+    const jobs = allJobs(options.packages ? { documentTemplates: options.packages.documentTemplates } : {});
     const log = pino({ level: settings.logLevel, name: 'jobs' });
     const metrics = createMetrics();
     parts.queue = await createJobQueue(db, { jobs, log, supervise: roles.worker, pollingIntervalSeconds: settings.jobPollingSeconds });
-    if (roles.worker) parts.worker = await startWorker(parts.queue, jobs, { db, settings, clock: systemClock, log, metrics });
+    const packages = options.packages ? { packages: options.packages } : {};
+    if (roles.worker) parts.worker = await startWorker(parts.queue, jobs, { db, settings, clock: systemClock, log, metrics, ...packages });
     if (roles.web) {
-      parts.app = await createApp({ settings, db, secret, queue: parts.queue, metrics });
+      parts.app = await createApp({ settings, db, secret, queue: parts.queue, metrics, ...packages });
       await parts.app.listen({ port: settings.port, host: settings.host });
       parts.app.log.info({ ms: Date.now() - started, database: db.kind, worker: roles.worker }, 'ready');
     } else {
@@ -78,8 +92,8 @@ export async function startProcess(settings: Settings, roles: ProcessRoles, out:
  * Runs the roles until SIGTERM or SIGINT, then stops gracefully. Resolves with the exit code:
  * 0 after a clean stop, 1 when the grace period ran out first.
  */
-export async function runUntilSignalled(settings: Settings, roles: ProcessRoles): Promise<number> {
-  const running = await startProcess(settings, roles);
+export async function runUntilSignalled(settings: Settings, roles: ProcessRoles, options: ProcessOptions = {}): Promise<number> {
+  const running = await startProcess(settings, roles, undefined, options);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
