@@ -55,9 +55,8 @@ export const caseRoutes: FastifyPluginAsync<BackOfficeDeps> = async (app, deps) 
       await assignCases(trx, { tenantId: ctx.tenantId, caseIds: [row.id], assigneeId: assignee, actorId: ctx.staffId, now: deps.clock.now() });
     });
     const flash = assignee === null ? 'freigegeben' : 'zugewiesen';
-    // From the inbox (its bulk form carries `back`), return to the same list; from the case page, to the case.
-    const back = formField(request.body, 'back');
-    if (back) return reply.redirect(returnToInbox(ctx.tenantSlug, back, flash), 303);
+    // From the inbox (its form says so and carries the list's query as `back`), return to the same list; from the case page, to the case.
+    if (formField(request.body, 'from') === 'inbox') return reply.redirect(returnToInbox(ctx.tenantSlug, formField(request.body, 'back'), flash), 303);
     return reply.redirect(`${caseUrl(ctx.tenantSlug, caseId)}?hinweis=${flash}`, 303);
   });
 

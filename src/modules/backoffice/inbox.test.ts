@@ -112,7 +112,7 @@ describe('back office inbox', () => {
   it('assigns one case to me from the inbox and keeps the list as it was', async () => {
     const page = await me.browser.get('/wurzen/staff/vorgaenge?frist=ueberfaellig');
     const token = csrfTokenIn(page.body)!;
-    const res = await me.browser.post(`/wurzen/staff/vorgaenge/${ids.mueller}/zuweisen`, { _csrf: token, assignee: 'ich', back: '?frist=ueberfaellig' });
+    const res = await me.browser.post(`/wurzen/staff/vorgaenge/${ids.mueller}/zuweisen`, { _csrf: token, assignee: 'ich', from: 'inbox', back: '?frist=ueberfaellig' });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/wurzen/staff/vorgaenge?frist=ueberfaellig&hinweis=zugewiesen');
     const after = await me.browser.get(String(res.headers.location));
