@@ -3,8 +3,9 @@
  * procedure under `src/services/<name>/` exports its package and is added here.
  */
 import { createServicePackages, type ServicePackages } from './definitions/service-package.js';
+import { trafficOrderPackage } from './services/verkehr/verkehr-package.js';
 
 /** The application's procedures. */
 export function allServicePackages(): ServicePackages {
-  return createServicePackages([]);
+  return createServicePackages([trafficOrderPackage()]);
 }

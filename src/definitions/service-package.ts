@@ -7,7 +7,9 @@
  */
 import type { Trx } from '../platform/db/database.js';
 import type { SubmissionData } from './core/json.js';
+import type { Localized } from '../platform/db/schema.js';
 import type { ServiceDefinition } from './model/service-definition.js';
+import type { ValidationError } from './validation/validate.js';
 import { createServiceRegistry, type ServiceRegistry } from './registry/service-registry.js';
 import type { RuleSet } from './rules/rule-set.js';
 import type { Workflow } from './workflow/workflow-schema.js';
@@ -17,6 +19,23 @@ import { createExportBuilderRegistry, type ExportBuilder, type ExportBuilderRegi
 export interface ApplicantSummary {
   name: string | null;
   email: string | null;
+}
+
+/** What a pre-submit check reads: the answers so far (already validated by the definition). */
+export interface PreSubmitInput {
+  tenantId: string;
+  data: SubmissionData;
+  now: Date;
+}
+
+/**
+ * What a pre-submit check found. Errors stop the page (when their field is on it) and the
+ * submission, and name the field like the definition's own errors; notices inform the applicant
+ * on the check page (e.g. by when the signs must stand).
+ */
+export interface PreSubmitResult {
+  errors: ValidationError[];
+  notices: Localized[];
 }
 
 export interface ServicePackage {
@@ -35,6 +54,15 @@ export interface ServicePackage {
   documentTemplates?: readonly DocumentTemplate[];
   /** The exports its workflow delivers (`enqueueExport { exporter }`). */
   exporters?: readonly ExportBuilder[];
+  /**
+   * Checks that need the municipality's data (its calendar, its roads) and therefore cannot be
+   * written in the definition language: the form runner calls it after each valid page and on
+   * the check page, and `submitApplication` refuses a submission it finds errors in. Runs inside
+   * the caller's tenant transaction.
+   */
+  preSubmitCheck?(trx: Trx, input: PreSubmitInput): Promise<PreSubmitResult>;
+  /** The tenant's settings for this service, as guards, rules and document templates read them (default none). */
+  tenantSettings?(trx: Trx, tenantId: string): Promise<Record<string, unknown>>;
 }
 
 /** All procedures of the application, looked up by service id and version. */
@@ -48,6 +76,8 @@ export interface ServicePackages {
   exporters: ExportBuilderRegistry;
   /** For the case engine: the workflow and rule set of a service version. */
   runtimes: { get(serviceId: string, version: number): { workflow: Workflow; ruleSet?: RuleSet } | undefined };
+  /** A tenant's settings for a service (its package's `tenantSettings`, else none). */
+  tenantSettings(trx: Trx, tenantId: string, serviceId: string): Promise<Record<string, unknown>>;
 }
 
 /** Builds the lookup over packages; two packages with one id are a start-up error. */
@@ -69,6 +99,9 @@ export function createServicePackages(packages: readonly ServicePackage[]): Serv
     exporters: createExportBuilderRegistry(packages.flatMap((p) => p.exporters ?? [])),
     get: (id) => byId.get(id),
     list: () => [...byId.values()],
+    async tenantSettings(trx, tenantId, serviceId) {
+      return (await byId.get(serviceId)?.tenantSettings?.(trx, tenantId)) ?? {};
+    },
     runtimes: {
       get(serviceId, version) {
         const p = byId.get(serviceId);

@@ -73,5 +73,6 @@ export function buildCaseEngine(services: EngineServices, extraHandlers: EffectH
     db: services.db,
     services: services.packages.runtimes,
     effects: createEffectSink({ ...applicationEffectHandlers(services), ...extraHandlers }),
+    tenantSettings: services.packages.tenantSettings,
   };
 }

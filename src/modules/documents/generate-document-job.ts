@@ -36,9 +36,10 @@ export function createGenerateDocumentJob(templates: DocumentTemplateRegistry, o
   return defineJob({
     name: GENERATE_DOCUMENT_JOB,
     payloadSchema: GenerateDocumentPayload,
-    async handler(payload, { db, storage, clock, settings, log }) {
+    async handler(payload, { db, storage, clock, settings, log, packages }) {
       const result = await generateCaseDocument(
-        { db, storage, clock, templates, renderer, logos, publicBaseUrl: publicBaseUrlOf(settings), tenantSettings: overrides.tenantSettings },
+        // The procedure's settings (fees, texts) unless a test passes its own.
+        { db, storage, clock, templates, renderer, logos, publicBaseUrl: publicBaseUrlOf(settings), tenantSettings: overrides.tenantSettings ?? packages.tenantSettings },
         {
           tenantId: payload.tenantId,
           caseId: payload.caseId,

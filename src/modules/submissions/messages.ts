@@ -32,6 +32,7 @@ export const runnerMessages = defineMessages({
     en: 'Please check your answers before you send the application.',
   },
   'runner.check.change': { de: 'Ändern', en: 'Change' },
+  'runner.check.notices': { de: 'Bitte beachten Sie', en: 'Please note' },
   'runner.check.changeLabel': { de: '{label} ändern', en: 'Change {label}' },
   'runner.check.incomplete': {
     de: 'Der Antrag ist noch nicht vollständig. Bitte ergänzen Sie:',

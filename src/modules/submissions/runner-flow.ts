@@ -9,7 +9,8 @@ import type { ServiceDefinition, PageSpec } from '../../definitions/model/servic
 import { applyFormAction, parseFormAction, parseFormPage } from '../../definitions/validation/form-post.js';
 import { findPage, firstPage, nextPage, visiblePages } from '../../definitions/validation/navigation.js';
 import { validatePage, type ValidationError } from '../../definitions/validation/validate.js';
-import type { Database } from '../../platform/db/database.js';
+import type { PreSubmitResult } from '../../definitions/service-package.js';
+import type { Database, Trx } from '../../platform/db/database.js';
 import type { FileStorage } from '../../platform/storage/file-storage.js';
 import type { UploadForm } from '../../platform/uploads/multipart.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
@@ -44,6 +45,8 @@ export async function handlePagePost(
     uploads: UploadForm['files'];
     locale: Locale;
     now: Date;
+    /** The service's pre-submit check (`ServicePackage.preSubmitCheck`); its errors on this page's fields stop the page. */
+    check?: (trx: Trx, data: JsonObject) => Promise<PreSubmitResult>;
   },
 ): Promise<PostOutcome> {
   const { definition, draft, page, raw, now } = args;
@@ -61,6 +64,10 @@ export async function handlePagePost(
     }
     const result = validatePage(definition, page.id, data, { now });
     const errors = [...uploaded.errors, ...result.errors];
+    if (errors.length === 0 && args.check) {
+      const onPage = new Set(page.fields.map((f) => f.id));
+      errors.push(...(await args.check(trx, result.data)).errors.filter((e) => onPage.has(e.fieldId)));
+    }
     const completed = errors.length === 0 ? [...new Set([...draft.completedPages, page.id])] : draft.completedPages.filter((p) => p !== page.id);
     await saveDraft(trx, draft, { data: result.data, completedPages: completed, locale: args.locale, now, expiresAt });
     if (errors.length > 0) return { kind: 'show', data: result.data, raw, errors };

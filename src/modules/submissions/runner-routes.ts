@@ -13,6 +13,7 @@ import type { ServiceDefinition } from '../../definitions/model/service-definiti
 import { firstPage, previousPage } from '../../definitions/validation/navigation.js';
 import type { ValidationError } from '../../definitions/validation/validate.js';
 import { buildPageView } from '../../definitions/view/page-view.js';
+import type { Trx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { formatDate, pick } from '../../platform/i18n/i18n.js';
 import type { AppServices } from '../../app.js';
@@ -149,9 +150,19 @@ export const runnerRoutes: FastifyPluginAsync<AppServices> = async (app, service
     } else {
       raw = (request.body ?? {}) as FormInput;
     }
+    const check = ctx.offer.pkg.preSubmitCheck;
     const outcome = await handlePagePost(
       { db, storage: services.storage, retentionDays: settings.draftRetentionDays },
-      { definition: ctx.definition, draft: ctx.draft, page, raw, uploads, locale: request.locale, now },
+      {
+        definition: ctx.definition,
+        draft: ctx.draft,
+        page,
+        raw,
+        uploads,
+        locale: request.locale,
+        now,
+        ...(check ? { check: (trx: Trx, data: JsonObject) => check(trx, { tenantId: ctx.draft.tenantId, data, now }) } : {}),
+      },
     );
     if (outcome.kind === 'show') {
       return renderPage(request, reply, ctx, page.id, { data: outcome.data, ...(outcome.raw ? { raw: outcome.raw } : {}), errors: outcome.errors });
@@ -162,7 +173,10 @@ export const runnerRoutes: FastifyPluginAsync<AppServices> = async (app, service
   app.get<{ Params: DraftParams }>('/:service/antrag/:token/pruefen', async (request, reply) => {
     const ctx = await openDraft(request);
     if (ctx.draft.submittedCaseId) return reply.redirect(`${draftBase(request, request.params)}/bestaetigung`, 303);
-    return reply.view('modules/submissions/views/check', checkAnswersView(request, ctx, draftBase(request, request.params), clock.now()));
+    const now = clock.now();
+    const check = ctx.offer.pkg.preSubmitCheck;
+    const preSubmit = check ? await db.withTenant(ctx.draft.tenantId, (trx) => check(trx, { tenantId: ctx.draft.tenantId, data: ctx.draft.data as JsonObject, now })) : undefined;
+    return reply.view('modules/submissions/views/check', checkAnswersView(request, ctx, draftBase(request, request.params), now, undefined, preSubmit));
   });
 
   app.post<{ Params: DraftParams }>('/:service/antrag/:token/absenden', async (request, reply) => {

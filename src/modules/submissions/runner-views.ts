@@ -9,6 +9,7 @@ import type { ServiceDefinition } from '../../definitions/model/service-definiti
 import { pageOfField } from '../../definitions/validation/navigation.js';
 import { validateSubmission, type ValidationError } from '../../definitions/validation/validate.js';
 import { summarizeAnswers } from '../../definitions/view/answer-summary.js';
+import type { PreSubmitResult } from '../../definitions/service-package.js';
 import { pick, type Locale } from '../../platform/i18n/i18n.js';
 import type { DraftRecord } from './draft-store.js';
 
@@ -33,10 +34,11 @@ export function checkAnswersView(
   draftHref: string,
   now: Date,
   submitErrors?: readonly ValidationError[],
+  preSubmit: PreSubmitResult = { errors: [], notices: [] },
 ) {
   const data = ctx.draft.data as JsonObject;
   const sections = summarizeAnswers(ctx.definition, data, request.locale, { now });
-  const problems = submitErrors ?? validateSubmission(ctx.definition, data, { now }).errors;
+  const problems = submitErrors ?? [...validateSubmission(ctx.definition, data, { now }).errors, ...preSubmit.errors];
   return {
     title: request.t('runner.check.title'),
     serviceName: pick(ctx.definition.name, request.locale),
@@ -53,6 +55,7 @@ export function checkAnswersView(
       const page = pageOfField(ctx.definition, e.fieldId);
       return { text: pick(e.message, request.locale), href: page ? `${draftHref}/seite/${page.id}?from=pruefen#${inputId(e.path)}` : '#' };
     }),
+    notices: preSubmit.notices.map((n) => pick(n, request.locale)),
     submitAction: `${draftHref}/absenden`,
     saveHref: `${draftHref}/speichern`,
     backHref: sections.length > 0 ? `${draftHref}/seite/${sections[sections.length - 1]!.pageId}` : draftHref,

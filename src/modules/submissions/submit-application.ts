@@ -104,6 +104,9 @@ export async function submitApplication(deps: SubmissionDeps, input: SubmissionI
         const earlier = await existingCase(trx, tenantId, { idempotencyKey: input.idempotencyKey });
         if (earlier) return found(earlier);
       }
+      // Checks that need the municipality's data (e.g. lead time against its calendar) refuse here for form and API alike.
+      const preSubmit = await pkg.preSubmitCheck?.(trx, { tenantId, data: result.data, now });
+      if (preSubmit && preSubmit.errors.length > 0) throw new SubmissionInvalidError(preSubmit.errors);
 
       if (!tenant.referenceCode) throw new Error(`Tenant ${tenant.slug} has no reference code`);
       const reference = await nextReference(trx, { id: tenantId, referenceCode: tenant.referenceCode, referencePattern: tenant.referencePattern }, pkg.referenceCode, now);

@@ -9,6 +9,7 @@ import { createStaffUser } from '../../platform/auth/staff-users.js';
 import type { StaffRole } from '../../platform/db/schema.js';
 import { CATALOG_SERVICES, FOUNDING_MUNICIPALITIES, type MunicipalitySeed } from './founding-municipalities.js';
 import { legalPagesFor, platformLegalPages } from './legal-pages.js';
+import { seedTrafficAreas } from '../../services/verkehr/area-seed.js';
 
 export interface DemoAccount {
   email: string;
@@ -98,6 +99,9 @@ export async function seedPlatform(db: Database, opts: { demoStaff: boolean }): 
       }
     }
   }
+
+  // Also for data dirs seeded before the traffic-order procedure shipped: its areas and the online switch, once per town.
+  await seedTrafficAreas(db);
 
   if (result.createdTenants.length > 0) {
     const newsCount = await db.kysely.selectFrom('platform_news').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -384,6 +384,69 @@ export interface DeliveryAttemptsTable {
   receipt: Json<Record<string, unknown>> | null;
 }
 
+/** A tenant's settings for one service as a JSON document (defaults and checks live with the service). */
+export interface TenantServiceSettingsTable {
+  tenant_id: string;
+  service_id: string;
+  settings: JsonWithDefault<Record<string, unknown>>;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+/** Who is competent for what, and where: a municipality as road traffic authority. */
+export interface TrafficAreasTable {
+  tenant_id: string;
+  authority_role: 'local' | 'lower';
+  higher_authority: Json<Record<string, unknown>>;
+  /** GeoJSON Polygon or MultiPolygon (WGS84). */
+  boundary: Json<Record<string, unknown>> | null;
+  boundary_confirmed: Generated<boolean>;
+  unconfirmed_facts: ColumnType<string[], string[] | undefined, string[]>;
+  source: string | null;
+  updated_at: Generated<Date>;
+}
+
+export type RoadClass = 'gemeindestrasse' | 'sonstige' | 'kreisstrasse' | 'staatsstrasse' | 'bundesstrasse';
+
+/** One road of a municipality's inventory (classified roads, optionally municipal streets). */
+export interface TrafficStreetsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  name_key: string;
+  locality: string | null;
+  road_class: RoadClass;
+  road_ref: string | null;
+  /** numeric(4,2), read as text. */
+  carriageway_width_m: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  bus_route: Generated<boolean>;
+  confirmed: Generated<boolean>;
+  source: string | null;
+}
+
+/** Where and when a traffic order occupies the road (for the conflict check). */
+export interface TrafficOrdersTable {
+  tenant_id: string;
+  case_id: string;
+  reference: string;
+  case_type: 'HVZ' | 'BAU' | 'HUB' | 'CON' | 'VER';
+  street: string;
+  street_key: string;
+  house_from: number | null;
+  house_to: number | null;
+  side: 'even' | 'odd' | 'both' | null;
+  /** daterange text, e.g. `[2026-12-01,2026-12-04)`. */
+  occupied: string;
+  occupied_from: string;
+  occupied_to: string;
+  valid: string;
+  /** box text in UTM 33 metres, e.g. `(x2,y2),(x1,y1)`. */
+  footprint: string | null;
+  shape: Json<Record<string, unknown>> | null;
+  geometry: Json<Record<string, unknown>> | null;
+  updated_at: Timestamp;
+}
+
 /** All tables known to the application. */
 export interface DB {
   tenants: TenantsTable;
@@ -416,4 +479,8 @@ export interface DB {
   tenant_delivery_channels: TenantDeliveryChannelsTable;
   deliveries: DeliveriesTable;
   delivery_attempts: DeliveryAttemptsTable;
+  tenant_service_settings: TenantServiceSettingsTable;
+  traffic_areas: TrafficAreasTable;
+  traffic_streets: TrafficStreetsTable;
+  traffic_orders: TrafficOrdersTable;
 }

@@ -1,0 +1,59 @@
+/**
+ * Texts of the traffic-order procedure shown to applicants before they submit (competence, lead
+ * times) and on the municipality's pages. German first, English second; `{name}` placeholders
+ * are filled with `renderMessage`.
+ */
+import { defineMessages } from '../../platform/i18n/i18n.js';
+
+export const trafficMessages = defineMessages({
+  'verkehr.notCompetent': {
+    de: 'Für die {street} ({roadClass}) ist nicht die {tenant} zuständig, sondern: {authority}. Bitte stellen Sie Ihren Antrag dort.',
+    en: '{tenant} is not competent for {street} ({roadClass}); the competent authority is: {authority}. Please apply there.',
+  },
+  'verkehr.outsideArea': {
+    de: 'Die eingezeichnete Stelle liegt außerhalb des Gebiets der {tenant}. Bitte prüfen Sie die Stelle oder wenden Sie sich an die zuständige Behörde: {authority}.',
+    en: 'The place you marked lies outside the area of {tenant}. Please check the place or contact the competent authority: {authority}.',
+  },
+  'verkehr.outsideAreaUnconfirmed': {
+    de: 'Die eingezeichnete Stelle liegt möglicherweise außerhalb des Gemeindegebiets. Wir prüfen die Zuständigkeit.',
+    en: 'The place you marked may lie outside the municipality. We will check who is competent.',
+  },
+  'verkehr.mixedStreet': {
+    de: 'Teile der {street} sind eine klassifizierte Straße, für die das Landratsamt zuständig ist. Wir prüfen die genaue Stelle.',
+    en: 'Parts of {street} are a classified road for which the district office is competent. We will check the exact place.',
+  },
+  'verkehr.eventPermit': {
+    de: 'Für die Veranstaltung selbst brauchen Sie zusätzlich eine Erlaubnis nach § 29 Abs. 2 StVO. Sie wird erteilt von: {authority}.',
+    en: 'For the event itself you also need a permit under Section 29 (2) StVO, granted by: {authority}.',
+  },
+  'verkehr.exemption': {
+    de: 'Für das Aufstellen auf der Straße brauchen Sie zusätzlich eine Ausnahmegenehmigung nach § 46 StVO. Sie wird erteilt von: {authority}.',
+    en: 'For placing it on the road you also need an exemption under Section 46 StVO, granted by: {authority}.',
+  },
+  'verkehr.lengthMissing': {
+    de: 'Bitte geben Sie bei „Ort der Maßnahme“ die Länge der Halteverbotszone in Metern an, z. B. 15.',
+    en: 'Please enter the length of the no-parking zone in metres for “Location”, e.g. 15.',
+  },
+  'verkehr.sideMissing': {
+    de: 'Bitte wählen Sie bei „Ort der Maßnahme“ die Straßenseite der Halteverbotszone.',
+    en: 'Please choose the side of the street of the no-parking zone for “Location”.',
+  },
+  'verkehr.tooLate': {
+    de: 'Der gewünschte Beginn am {asked} ist zu früh: Wir brauchen {days} Arbeitstage für die Bearbeitung{setup}. Der früheste mögliche Beginn ist {earliest}. Bitte ändern Sie den Zeitraum.',
+    en: 'The start you asked for on {asked} is too early: we need {days} working days to decide{setup}. The earliest possible start is {earliest}. Please change the period.',
+  },
+  'verkehr.tooLateSetup': {
+    de: ', und die Halteverbotsschilder müssen danach noch {full} volle Tage vor Beginn stehen',
+    en: ', and the no-parking signs must then stand for {full} full days before the start',
+  },
+  'verkehr.lateWorks': {
+    de: 'Sie beantragen kurzfristig: Üblich sind {days} Arbeitstage Vorlauf (frühester regulärer Beginn {earliest}). Wir bearbeiten Ihren Antrag so schnell wie möglich.',
+    en: 'You are applying at short notice: the usual lead time is {days} working days (earliest regular start {earliest}). We will process your application as quickly as possible.',
+  },
+  'verkehr.setupNotice': {
+    de: 'Die Halteverbotsschilder müssen spätestens am {date} stehen – drei volle Tage vor Beginn. Sonst dürfen parkende Fahrzeuge nicht abgeschleppt werden.',
+    en: 'The no-parking signs must be up by {date} at the latest – three full days before the start. Otherwise parked vehicles may not be towed.',
+  },
+});
+
+export type TrafficMessageKey = keyof typeof trafficMessages;

@@ -1,0 +1,46 @@
+/**
+ * The procedure "Verkehrsrechtliche Anordnung" (issue 6) as the platform runs it: one service with
+ * the case types HVZ, BAU, HUB, CON and VER chosen on its first page, the workflow with the
+ * one-click approval of drafted orders, the HVZ and works rule sets, the order document, the
+ * municipality's settings, and the pre-submit check of competence and lead time.
+ */
+import path from 'node:path';
+import { loadServiceDefinitionFile } from '../../definitions/loader/load-definition-files.js';
+import type { ServicePackage } from '../../definitions/service-package.js';
+import { loadWorkflowFile } from '../../definitions/workflow/load-workflow.js';
+import { landFromAgs } from '../../platform/calendar/public-holidays.js';
+import type { Trx } from '../../platform/db/database.js';
+import { orderTemplate } from './order-template.js';
+import { trafficPreSubmitCheck } from './pre-submit-check.js';
+import { loadTrafficArea } from './traffic-area.js';
+import { loadTrafficSettings, TRAFFIC_SERVICE_ID } from './traffic-settings.js';
+
+const DIR = path.join(import.meta.dirname, 'definitions');
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+
+/** The settings guards, rules and the order read: the traffic settings, the Land and the authority role. */
+export async function trafficTenantSettings(trx: Trx, tenantId: string): Promise<Record<string, unknown>> {
+  const settings = await loadTrafficSettings(trx, tenantId);
+  const tenant = await trx.selectFrom('tenants').select('ags').where('id', '=', tenantId).executeTakeFirstOrThrow();
+  const area = await loadTrafficArea(trx, tenantId);
+  return { ...settings, land: landFromAgs(tenant.ags), authorityRole: area?.authorityRole ?? 'local' };
+}
+
+/** Builds the package (definitions and workflow are read and checked once, at start). */
+export function trafficOrderPackage(): ServicePackage {
+  const workflow = loadWorkflowFile(path.join(DIR, 'workflow.json'));
+  return {
+    id: TRAFFIC_SERVICE_ID,
+    referenceCode: 'VRA',
+    definitions: [loadServiceDefinitionFile(path.join(DIR, 'verkehrsrechtliche-anordnung.v1.json'))],
+    workflowFor: () => workflow,
+    applicant(data) {
+      const name = (data.name ?? {}) as { given?: unknown; family?: unknown };
+      return { name: text(`${text(name.given) ?? ''} ${text(name.family) ?? ''}`), email: text(data.email) };
+    },
+    documentTemplates: [orderTemplate],
+    preSubmitCheck: trafficPreSubmitCheck,
+    tenantSettings: trafficTenantSettings,
+  };
+}
