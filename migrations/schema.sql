@@ -653,6 +653,22 @@ ALTER TABLE tenant_rule_settings FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON tenant_rule_settings AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE tenant_rule_settings TO rathaus_app;
 
+CREATE TABLE tenant_service_settings (
+  tenant_id uuid NOT NULL,
+  service_id text NOT NULL,
+  settings jsonb DEFAULT '{}'::jsonb NOT NULL,
+  updated_at timestamp with time zone DEFAULT now() NOT NULL,
+  updated_by uuid
+);
+ALTER TABLE tenant_service_settings ADD CONSTRAINT tenant_service_settings_pkey PRIMARY KEY (tenant_id, service_id);
+ALTER TABLE tenant_service_settings ADD CONSTRAINT tenant_service_settings_settings_check CHECK ((jsonb_typeof(settings) = 'object'::text));
+ALTER TABLE tenant_service_settings ADD CONSTRAINT tenant_service_settings_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE;
+ALTER TABLE tenant_service_settings ADD CONSTRAINT tenant_service_settings_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES staff_users(id);
+ALTER TABLE tenant_service_settings ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tenant_service_settings FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON tenant_service_settings AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE tenant_service_settings TO rathaus_app;
+
 CREATE TABLE tenant_services (
   tenant_id uuid NOT NULL,
   service_id text NOT NULL,
@@ -700,3 +716,79 @@ ALTER TABLE tenants ADD CONSTRAINT tenants_reference_code_check CHECK ((referenc
 ALTER TABLE tenants ADD CONSTRAINT tenants_slug_check CHECK ((slug ~ '^[a-z0-9][a-z0-9-]{1,62}$'::text));
 ALTER TABLE tenants ADD CONSTRAINT tenants_slug_key UNIQUE (slug);
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE tenants TO rathaus_app;
+
+CREATE TABLE traffic_areas (
+  tenant_id uuid NOT NULL,
+  authority_role text NOT NULL,
+  higher_authority jsonb NOT NULL,
+  boundary jsonb,
+  boundary_confirmed boolean DEFAULT false NOT NULL,
+  unconfirmed_facts text[] DEFAULT '{}'::text[] NOT NULL,
+  source text,
+  updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+ALTER TABLE traffic_areas ADD CONSTRAINT traffic_areas_authority_role_check CHECK ((authority_role = ANY (ARRAY['local'::text, 'lower'::text])));
+ALTER TABLE traffic_areas ADD CONSTRAINT traffic_areas_boundary_check CHECK (((boundary IS NULL) OR ((boundary ->> 'type'::text) = ANY (ARRAY['Polygon'::text, 'MultiPolygon'::text]))));
+ALTER TABLE traffic_areas ADD CONSTRAINT traffic_areas_higher_authority_check CHECK ((jsonb_typeof(higher_authority) = 'object'::text));
+ALTER TABLE traffic_areas ADD CONSTRAINT traffic_areas_pkey PRIMARY KEY (tenant_id);
+ALTER TABLE traffic_areas ADD CONSTRAINT traffic_areas_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE;
+ALTER TABLE traffic_areas ENABLE ROW LEVEL SECURITY;
+ALTER TABLE traffic_areas FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON traffic_areas AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE traffic_areas TO rathaus_app;
+
+CREATE TABLE traffic_orders (
+  tenant_id uuid NOT NULL,
+  case_id uuid NOT NULL,
+  reference text NOT NULL,
+  case_type text NOT NULL,
+  street text NOT NULL,
+  street_key text NOT NULL,
+  house_from integer,
+  house_to integer,
+  side text,
+  occupied daterange NOT NULL,
+  occupied_from date NOT NULL,
+  occupied_to date NOT NULL,
+  valid daterange NOT NULL,
+  footprint box,
+  shape jsonb,
+  geometry jsonb,
+  updated_at timestamp with time zone NOT NULL
+);
+ALTER TABLE traffic_orders ADD CONSTRAINT traffic_orders_case_type_check CHECK ((case_type = ANY (ARRAY['HVZ'::text, 'BAU'::text, 'HUB'::text, 'CON'::text, 'VER'::text])));
+ALTER TABLE traffic_orders ADD CONSTRAINT traffic_orders_check CHECK ((occupied_from <= occupied_to));
+ALTER TABLE traffic_orders ADD CONSTRAINT traffic_orders_occupied_check CHECK ((NOT isempty(occupied)));
+ALTER TABLE traffic_orders ADD CONSTRAINT traffic_orders_pkey PRIMARY KEY (tenant_id, case_id);
+ALTER TABLE traffic_orders ADD CONSTRAINT traffic_orders_side_check CHECK ((side = ANY (ARRAY['even'::text, 'odd'::text, 'both'::text])));
+ALTER TABLE traffic_orders ADD CONSTRAINT traffic_orders_tenant_id_case_id_fkey FOREIGN KEY (tenant_id, case_id) REFERENCES cases(tenant_id, id);
+CREATE INDEX traffic_orders_space_time ON traffic_orders USING gist (footprint, occupied);
+CREATE INDEX traffic_orders_street ON traffic_orders USING btree (tenant_id, street_key, occupied_to);
+CREATE INDEX traffic_orders_until ON traffic_orders USING btree (tenant_id, occupied_to);
+ALTER TABLE traffic_orders ENABLE ROW LEVEL SECURITY;
+ALTER TABLE traffic_orders FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON traffic_orders AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE traffic_orders TO rathaus_app;
+
+CREATE TABLE traffic_streets (
+  tenant_id uuid NOT NULL,
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  name text NOT NULL,
+  name_key text NOT NULL,
+  locality text,
+  road_class text NOT NULL,
+  road_ref text,
+  carriageway_width_m numeric(4,2),
+  bus_route boolean DEFAULT false NOT NULL,
+  confirmed boolean DEFAULT false NOT NULL,
+  source text
+);
+ALTER TABLE traffic_streets ADD CONSTRAINT traffic_streets_carriageway_width_m_check CHECK ((carriageway_width_m > (0)::numeric));
+ALTER TABLE traffic_streets ADD CONSTRAINT traffic_streets_pkey PRIMARY KEY (tenant_id, id);
+ALTER TABLE traffic_streets ADD CONSTRAINT traffic_streets_road_class_check CHECK ((road_class = ANY (ARRAY['gemeindestrasse'::text, 'sonstige'::text, 'kreisstrasse'::text, 'staatsstrasse'::text, 'bundesstrasse'::text])));
+ALTER TABLE traffic_streets ADD CONSTRAINT traffic_streets_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE;
+CREATE INDEX traffic_streets_name ON traffic_streets USING btree (tenant_id, name_key);
+ALTER TABLE traffic_streets ENABLE ROW LEVEL SECURITY;
+ALTER TABLE traffic_streets FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON traffic_streets AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE traffic_streets TO rathaus_app;

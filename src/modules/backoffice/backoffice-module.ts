@@ -8,6 +8,7 @@ import type { AppServices } from '../../app.js';
 import { tenantStaffScoped } from '../../platform/auth/tenant-staff-scope.js';
 import { backOfficeDeps, type BackOfficeDeps, type BackOfficeOptions } from './backoffice-deps.js';
 import { caseRoutes } from './case-routes.js';
+import { describeFromDefinitions } from './definition-data-view.js';
 import { dashboardRoutes } from './dashboard-routes.js';
 import { inboxRoutes } from './inbox-routes.js';
 import { tasksRoutes } from './tasks-routes.js';
@@ -22,7 +23,13 @@ const backOfficeRoutes: FastifyPluginAsync<BackOfficeDeps> = async (app, deps) =
 };
 
 /** Registers the back office pages. */
-export async function backOfficeModule(app: FastifyInstance, services: Pick<AppServices, 'db' | 'clock' | 'storage' | 'caseEngine' | 'tenants'>, options: BackOfficeOptions = {}): Promise<void> {
-  const deps = backOfficeDeps({ db: services.db, clock: services.clock, storage: services.storage, engine: services.caseEngine }, options);
+export async function backOfficeModule(
+  app: FastifyInstance,
+  services: Pick<AppServices, 'db' | 'clock' | 'storage' | 'caseEngine' | 'tenants' | 'packages'>,
+  options: BackOfficeOptions = {},
+): Promise<void> {
+  // The submitted data is rendered from the procedures' definitions unless the caller brings its own renderer.
+  const describeCaseData = options.describeCaseData ?? describeFromDefinitions(services.packages.registry);
+  const deps = backOfficeDeps({ db: services.db, clock: services.clock, storage: services.storage, engine: services.caseEngine }, { ...options, describeCaseData });
   await app.register(tenantStaffScoped(backOfficeRoutes, services.tenants, deps));
 }

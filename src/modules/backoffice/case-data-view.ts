@@ -24,6 +24,8 @@ export interface CaseDataSubject {
   serviceVersion: number;
   data: Record<string, unknown>;
   locale: Locale;
+  /** When the case was submitted (conditions such as "at least 3 days ahead" are judged as then). */
+  submittedAt?: Date;
 }
 
 /**

@@ -114,7 +114,7 @@ export async function loadCasePage(deps: BackOfficeDeps, viewer: CasePageViewer,
   });
   const { row, labels, staffNames } = loaded;
   const url = caseUrl(viewer.tenantSlug, row.id);
-  const data = await describeCaseDataOrFallback(deps.describeCaseData, { serviceId: row.service_id, serviceVersion: row.service_version, data: row.data, locale });
+  const data = await describeCaseDataOrFallback(deps.describeCaseData, { serviceId: row.service_id, serviceVersion: row.service_version, data: row.data, locale, submittedAt: row.submitted_at });
   const historyCtx = { t, locale, labels, serviceId: row.service_id, serviceVersion: row.service_version, staffNames };
   return {
     caseId: row.id,
