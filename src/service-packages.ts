@@ -3,9 +3,10 @@
  * procedure under `src/services/<name>/` exports its package and is added here.
  */
 import { createServicePackages, type ServicePackages } from './definitions/service-package.js';
+import { gewerbePackages } from './services/gewerbe/index.js';
 import { trafficOrderPackage } from './services/verkehr/verkehr-package.js';
 
 /** The application's procedures. */
 export function allServicePackages(): ServicePackages {
-  return createServicePackages([trafficOrderPackage()]);
+  return createServicePackages([...gewerbePackages(), trafficOrderPackage()]);
 }

@@ -11,7 +11,9 @@ import type { Localized } from '../platform/db/schema.js';
 import type { ServiceDefinition } from './model/service-definition.js';
 import type { ValidationError } from './validation/validate.js';
 import { createServiceRegistry, type ServiceRegistry } from './registry/service-registry.js';
+import type { RuleLookup } from './rules/rule.js';
 import type { RuleSet } from './rules/rule-set.js';
+import type { EffectInvocation } from './workflow/effects.js';
 import type { Workflow } from './workflow/workflow-schema.js';
 import { createDocumentTemplateRegistry, type DocumentTemplate, type DocumentTemplateRegistry } from '../modules/documents/document-template.js';
 import { createExportBuilderRegistry, type ExportBuilder, type ExportBuilderRegistry } from '../modules/deliveries/export-effects.js';
@@ -38,6 +40,17 @@ export interface PreSubmitResult {
   notices: Localized[];
 }
 
+/**
+ * A step of a procedure that its workflow runs as an effect (`procedureStep { step }`), e.g. the
+ * Gewerbe register update. It runs inside the transition's transaction with its handle, so it
+ * commits or rolls back with the transition; it must be idempotent for a replayed effect.
+ */
+export interface ProcedureStep {
+  /** The name workflows use, e.g. `gewerbe.update-register`. */
+  id: string;
+  run(trx: Trx, invocation: EffectInvocation): Promise<void>;
+}
+
 export interface ServicePackage {
   /** The service id, as in its definitions and the catalogue. */
   id: string;
@@ -54,6 +67,10 @@ export interface ServicePackage {
   documentTemplates?: readonly DocumentTemplate[];
   /** The exports its workflow delivers (`enqueueExport { exporter }`). */
   exporters?: readonly ExportBuilder[];
+  /** The steps its workflow runs (`procedureStep { step }`). */
+  steps?: readonly ProcedureStep[];
+  /** Lookups its rules use in their prepare step (registers, tenant data), by name. */
+  lookups?: Readonly<Record<string, RuleLookup>>;
   /**
    * Checks that need the municipality's data (its calendar, its roads) and therefore cannot be
    * written in the definition language: the form runner calls it after each valid page and on
@@ -74,6 +91,10 @@ export interface ServicePackages {
   documentTemplates: DocumentTemplateRegistry;
   /** The export builders of all procedures. */
   exporters: ExportBuilderRegistry;
+  /** The procedure steps of all procedures, by step id. */
+  steps: ReadonlyMap<string, ProcedureStep>;
+  /** The rule lookups of all procedures, by name. */
+  lookups: Readonly<Record<string, RuleLookup>>;
   /** For the case engine: the workflow and rule set of a service version. */
   runtimes: { get(serviceId: string, version: number): { workflow: Workflow; ruleSet?: RuleSet } | undefined };
   /** A tenant's settings for a service (its package's `tenantSettings`, else none). */
@@ -83,12 +104,30 @@ export interface ServicePackages {
 /** Builds the lookup over packages; two packages with one id are a start-up error. */
 export function createServicePackages(packages: readonly ServicePackage[]): ServicePackages {
   const byId = new Map<string, ServicePackage>();
+  const steps = new Map<string, ProcedureStep>();
+  const lookups: Record<string, RuleLookup> = {};
   for (const p of packages) {
+    // Procedures that share a step, lookup or exporter (GewA1–3) list the same object; only a different one is a conflict.
+    for (const step of p.steps ?? []) {
+      if (steps.has(step.id) && steps.get(step.id) !== step) throw new Error(`Procedure step "${step.id}" is registered twice`);
+      steps.set(step.id, step);
+    }
+    for (const [name, lookup] of Object.entries(p.lookups ?? {})) {
+      if (name in lookups && lookups[name] !== lookup) throw new Error(`Rule lookup "${name}" is registered twice`);
+      lookups[name] = lookup;
+    }
     if (byId.has(p.id)) throw new Error(`Service package "${p.id}" is registered twice`);
     if (!/^[A-Z0-9]{2,8}$/.test(p.referenceCode)) throw new Error(`Service package "${p.id}": referenceCode must be 2–8 capital letters or digits`);
     for (const d of p.definitions) {
       if (d.id !== p.id) throw new Error(`Service package "${p.id}" holds a definition of "${d.id}" (${d.source})`);
-      p.workflowFor(d.version); // fails at start when a version has no workflow
+      // Fails at start when a version has no workflow or names a step its package lacks.
+      for (const t of p.workflowFor(d.version).transitions) {
+        for (const e of t.effects) {
+          if (e.effect === 'procedureStep' && !(p.steps ?? []).some((s) => s.id === e.params.step)) {
+            throw new Error(`Service package "${p.id}": transition "${t.id}" names the procedure step "${e.params.step}", which the package does not define`);
+          }
+        }
+      }
     }
     byId.set(p.id, p);
   }
@@ -96,7 +135,9 @@ export function createServicePackages(packages: readonly ServicePackage[]): Serv
   return {
     registry,
     documentTemplates: createDocumentTemplateRegistry(packages.map((p) => ({ serviceId: p.id, templates: p.documentTemplates ?? [] }))),
-    exporters: createExportBuilderRegistry(packages.flatMap((p) => p.exporters ?? [])),
+    exporters: createExportBuilderRegistry([...new Set(packages.flatMap((p) => p.exporters ?? []))]),
+    steps,
+    lookups,
     get: (id) => byId.get(id),
     list: () => [...byId.values()],
     async tenantSettings(trx, tenantId, serviceId) {

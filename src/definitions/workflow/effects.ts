@@ -35,6 +35,8 @@ export const EFFECT_PARAMS = {
   startTimer: Type.Object({ timer: Name, after: PeriodSchema }, { additionalProperties: false }),
   /** Disarms a timer of the current state before it runs out. */
   cancelTimer: Type.Object({ timer: Name }, { additionalProperties: false }),
+  /** Runs a step the procedure's package defines (e.g. updating the Gewerberegister), in the transition's transaction. */
+  procedureStep: Type.Object({ step: Name }, { additionalProperties: false }),
 } satisfies Record<string, TSchema>;
 
 export type EffectName = keyof typeof EFFECT_PARAMS;

@@ -58,10 +58,23 @@ export function createEffectSink(handlers: EffectHandlers): EffectSink {
   };
 }
 
-/** Every effect the application carries out: timers and messages, documents, exports. */
+/** The procedures' own steps (`procedureStep`); an unknown step fails its transition loudly. */
+export function procedureStepHandlers(services: Pick<JobServices, 'packages'>): EffectHandlers {
+  return {
+    async procedureStep(trx, inv) {
+      if (inv.effect.effect !== 'procedureStep') return;
+      const step = services.packages.steps.get(inv.effect.params.step);
+      if (!step) throw new Error(`procedureStep: no procedure step "${inv.effect.params.step}" is registered`);
+      await step.run(trx, inv);
+    },
+  };
+}
+
+/** Every effect the application carries out: timers and messages, documents, exports, procedure steps. */
 export function applicationEffectHandlers(services: Omit<EngineServices, 'db'>): EffectHandlers {
   return {
     ...platformEffectHandlers(services),
+    ...procedureStepHandlers(services),
     ...documentEffectHandlers({ queue: services.queue, templates: services.packages.documentTemplates }),
     ...exportEffectHandlers({ queue: services.queue, storage: services.storage, exporters: services.packages.exporters }),
   };
@@ -73,6 +86,7 @@ export function buildCaseEngine(services: EngineServices, extraHandlers: EffectH
     db: services.db,
     services: services.packages.runtimes,
     effects: createEffectSink({ ...applicationEffectHandlers(services), ...extraHandlers }),
+    lookups: services.packages.lookups,
     tenantSettings: services.packages.tenantSettings,
   };
 }

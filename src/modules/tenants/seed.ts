@@ -9,6 +9,7 @@ import { createStaffUser } from '../../platform/auth/staff-users.js';
 import type { StaffRole } from '../../platform/db/schema.js';
 import { CATALOG_SERVICES, FOUNDING_MUNICIPALITIES, type MunicipalitySeed } from './founding-municipalities.js';
 import { legalPagesFor, platformLegalPages } from './legal-pages.js';
+import { offerGewerbeOnline, seedGewerbeSettings } from '../../services/gewerbe/seed-settings.js';
 import { seedTrafficAreas } from '../../services/verkehr/area-seed.js';
 
 export interface DemoAccount {
@@ -86,6 +87,8 @@ export async function seedPlatform(db: Database, opts: { demoStaff: boolean }): 
   for (const m of FOUNDING_MUNICIPALITIES) {
     if (existing.has(m.slug)) continue;
     const tenantId = await createTenant(db, m);
+    // The Gewerbe procedures ship: the founding municipalities offer them online from the start.
+    await offerGewerbeOnline(db, tenantId);
     result.createdTenants.push(m.slug);
     if (opts.demoStaff) {
       for (const [local, role, name] of [
@@ -119,6 +122,8 @@ export async function seedPlatform(db: Database, opts: { demoStaff: boolean }): 
         .execute();
     }
   }
+
+  await seedGewerbeSettings(db, new Date());
 
   if (opts.demoStaff) {
     const operator = await db.kysely.selectFrom('staff_users').select('id').where('is_operator', '=', true).executeTakeFirst();

@@ -447,6 +447,52 @@ export interface TrafficOrdersTable {
   updated_at: Timestamp;
 }
 
+/** A tenant's settings for the Gewerbe procedures (area, street keys, recipients, fees); checked by src/services/gewerbe/settings.ts. */
+export interface GewerbeSettingsTable {
+  tenant_id: string;
+  settings: JsonWithDefault<Record<string, unknown>>;
+  updated_at: Generated<Date>;
+}
+
+/** One Gewerberegister entry (a business or establishment); its id is the XGewerbeanzeige gewerbebetriebID. */
+export interface GewerbeRegisterEntriesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  entry_number: number;
+  status: 'active' | 'closed';
+  legal_form: string;
+  company_name: string | null;
+  holder_name: string;
+  holder_birth_date: string | null;
+  trade_name: string | null;
+  activity: string;
+  wz_code: string | null;
+  street: string;
+  house_number: string | null;
+  postal_code: string;
+  town: string;
+  establishment_kind: string;
+  started_on: string;
+  closed_on: string | null;
+  data: Json<Record<string, unknown>>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** The history of a Gewerberegister entry: one row per notification (case) that created, changed or closed it. */
+export interface GewerbeRegisterHistoryTable {
+  tenant_id: string;
+  entry_id: string;
+  seq: number;
+  case_id: string;
+  kind: 'registered' | 'changed' | 'deregistered';
+  effective_on: string;
+  recorded_at: Timestamp;
+  snapshot: Json<Record<string, unknown>>;
+  changes: JsonWithDefault<{ field: string; from: unknown; to: unknown }[]>;
+}
+
 /** All tables known to the application. */
 export interface DB {
   tenants: TenantsTable;
@@ -483,4 +529,7 @@ export interface DB {
   traffic_areas: TrafficAreasTable;
   traffic_streets: TrafficStreetsTable;
   traffic_orders: TrafficOrdersTable;
+  gewerbe_settings: GewerbeSettingsTable;
+  gewerbe_register_entries: GewerbeRegisterEntriesTable;
+  gewerbe_register_history: GewerbeRegisterHistoryTable;
 }
