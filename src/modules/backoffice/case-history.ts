@@ -29,6 +29,9 @@ export interface NoteEntry {
   lines: string[];
 }
 
+/** Event types of other modules that have a name in the timeline (`backoffice.history.event.<type>`). */
+const NAMED_EVENTS = new Set(['document.generated', 'document.released', 'document.revoked', 'delivery.queued', 'delivery.delivered', 'delivery.failed', 'delivery.resent']);
+
 /** Event types kept out of the timeline. */
 export const HIDDEN_EVENT_TYPES = new Set(['case.viewed']);
 
@@ -90,9 +93,13 @@ function describe(e: CaseEventRow, ctx: HistoryContext, workflow: Workflow | und
     case 'timer.skipped':
       return { title: ctx.t('backoffice.history.timerSkipped', { timer: str(data.timer) }), details: [] };
     case 'submitted':
+    case 'case.submitted':
       return { title: ctx.t('backoffice.history.submitted'), details: [] };
     default:
-      return { title: ctx.t('backoffice.history.other', { type: e.type }), details: [] };
+      // Events of other modules (documents, deliveries): named when known, by their type otherwise.
+      return NAMED_EVENTS.has(e.type)
+        ? { title: ctx.t(`backoffice.history.event.${e.type}`), details: typeof data.version === 'number' ? [ctx.t('backoffice.history.version', { version: data.version })] : [] }
+        : { title: ctx.t('backoffice.history.other', { type: e.type }), details: [] };
   }
 }
 

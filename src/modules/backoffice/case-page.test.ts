@@ -9,6 +9,7 @@ import { createStaff, loginAs, signedInStaff, type TestStaff } from '../../../te
 import { createBackOfficeContext, insertCase, insertCaseFile } from '../../../test/support/factories-backoffice.js';
 import { tenantIdOf } from '../../../test/support/factories-cases.js';
 import { Browser, TestClock, csrfTokenIn, type TestContext } from '../../../test/support/test-app.js';
+import { appendCaseEvent } from '../../platform/audit/case-events.js';
 import { evaluateRules } from '../cases/evaluate-rules.js';
 import type { CasePanelProvider } from './case-panels.js';
 
@@ -99,6 +100,24 @@ describe('back office case page', () => {
     // History: the rule run.
     expect(html).toContain('Angaben geprüft');
     expect(html).toContain('1 blockierend, 0 Warnung(en), 0 Hinweis(e)');
+  });
+
+  it('names other modules’ events in the history, and shows unknown ones by their type', async () => {
+    const other = await insertCase(ctx.db, wurzen, {});
+    await ctx.db.withTenant(wurzen, async (trx) => {
+      const at = clock.now();
+      await appendCaseEvent(trx, wurzen, { caseId: other, at, actorKind: 'citizen', type: 'case.submitted' });
+      await appendCaseEvent(trx, wurzen, { caseId: other, at, actorKind: 'system', type: 'document.generated', data: { version: 2 } });
+      await appendCaseEvent(trx, wurzen, { caseId: other, at, actorKind: 'system', type: 'delivery.failed' });
+      await appendCaseEvent(trx, wurzen, { caseId: other, at, actorKind: 'party', type: 'x.custom' });
+    });
+    const html = (await me.browser.get(`/wurzen/staff/vorgaenge/${other}`)).body;
+    expect(html).toContain('Antrag eingegangen');
+    expect(html).toContain('Dokument erstellt');
+    expect(html).toContain('Fassung 2');
+    expect(html).toContain('Übermittlung fehlgeschlagen');
+    expect(html).toContain('Ereignis „x.custom“');
+    expect(html).toContain('Beteiligte Stelle');
   });
 
   it('prints a script typed into any field as literal text', async () => {

@@ -115,6 +115,10 @@ describe('back office inbox', () => {
     const res = await me.browser.post(`/wurzen/staff/vorgaenge/${ids.mueller}/zuweisen`, { _csrf: token, assignee: 'ich', from: 'inbox', back: '?frist=ueberfaellig' });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/wurzen/staff/vorgaenge?frist=ueberfaellig&hinweis=zugewiesen');
+    // From an inbox without filters too (its query string is empty).
+    const plain = await me.browser.post(`/wurzen/staff/vorgaenge/${ids.schmidt}/zuweisen`, { _csrf: token, assignee: 'ich', from: 'inbox', back: '' });
+    expect(plain.headers.location).toBe('/wurzen/staff/vorgaenge?hinweis=zugewiesen');
+    await me.browser.post(`/wurzen/staff/vorgaenge/${ids.schmidt}/zuweisen`, { _csrf: token, assignee: colleague.id });
     const after = await me.browser.get(String(res.headers.location));
     expect(after.body).toContain('Die Zuweisung wurde gespeichert.');
     expect(referencesIn((await me.browser.get('/wurzen/staff/vorgaenge?zustaendig=ich')).body)).toEqual(['WUR-SPM-2026-000007', 'WUR-GEW-2026-000101']);
