@@ -157,13 +157,18 @@ describe('form runner', () => {
     const base = first.replace(/\/seite\/[^/]+$/, '');
     const token = csrfTokenIn((await browser.get(`${base}/seite/household`)).body)!;
     const added = await browser.post(`${base}/seite/household`, { _csrf: token, movesWithOthers: 'yes', action: 'add-row:members' });
-    expect(added.statusCode).toBe(200);
-    expect(added.body).toContain('name="members[0].name.given"');
+    expect(added.statusCode).toBe(303);
+    expect(location(added)).toMatch(/\/seite\/household#field-members-0$/);
+    expect((await browser.get(`${base}/seite/household`)).body).toContain('name="members[0].name.given"');
     const twice = await browser.post(`${base}/seite/household`, { _csrf: token, movesWithOthers: 'yes', 'members[0].name.given': 'Ben', action: 'add-row:members' });
-    expect(twice.body).toContain('name="members[1].name.given"');
-    expect(twice.body).toContain('value="Ben"');
-    const removed = await browser.post(`${base}/seite/household`, { _csrf: token, movesWithOthers: 'yes', action: 'remove-row:members:1' });
-    expect(removed.body).not.toContain('name="members[1].name.given"');
+    expect(location(twice)).toMatch(/#field-members-1$/);
+    const page = (await browser.get(`${base}/seite/household`)).body;
+    expect(page).toContain('name="members[1].name.given"');
+    expect(page).toContain('id="field-members-1"');
+    expect(page).toContain('value="Ben"');
+    const removed = await browser.post(`${base}/seite/household`, { _csrf: token, movesWithOthers: 'yes', 'members[0].name.given': 'Ben', action: 'remove-row:members:1' });
+    expect(location(removed)).toMatch(/#field-members-field$/);
+    expect((await browser.get(`${base}/seite/household`)).body).not.toContain('name="members[1].name.given"');
   });
 
   it('refuses an .exe named .pdf with a clear message and keeps nothing', async () => {

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { publicBaseUrlOf } from '../../config/settings.js';
 import type { FormInput } from '../../definitions/core/form-input.js';
+import { inputId } from '../../definitions/core/paths.js';
 import type { JsonObject } from '../../definitions/core/json.js';
 import type { ServiceDefinition } from '../../definitions/model/service-definition.js';
 import { firstPage, previousPage } from '../../definitions/validation/navigation.js';
@@ -164,6 +165,12 @@ export const runnerRoutes: FastifyPluginAsync<AppServices> = async (app, service
         ...(check ? { check: (trx: Trx, data: JsonObject) => check(trx, { tenantId: ctx.draft.tenantId, data, now }) } : {}),
       },
     );
+    if (outcome.kind === 'show' && outcome.focus && outcome.errors.length === 0) {
+      // After adding or removing a row or file, lead the applicant back to where they were:
+      // the fragment moves the browser (and the next Tab) to the new row or the list.
+      const anchor = /\[\d+\]$/.test(outcome.focus) ? inputId(outcome.focus) : `${inputId(outcome.focus)}-field`;
+      return reply.redirect(`${draftBase(request, request.params)}/seite/${page.id}${returnToCheckQuery(raw)}#${anchor}`, 303);
+    }
     if (outcome.kind === 'show') {
       return renderPage(request, reply, ctx, page.id, { data: outcome.data, ...(outcome.raw ? { raw: outcome.raw } : {}), errors: outcome.errors });
     }
@@ -254,3 +261,8 @@ export const runnerRoutes: FastifyPluginAsync<AppServices> = async (app, service
     };
   }
 };
+
+/** Keeps the "came from the check page" state across a row or file action. */
+function returnToCheckQuery(raw: FormInput): string {
+  return raw.returnToCheck === '1' ? '?from=pruefen' : '';
+}
