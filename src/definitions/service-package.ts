@@ -21,6 +21,21 @@ import { createExportBuilderRegistry, type ExportBuilder, type ExportBuilderRegi
 export interface ApplicantSummary {
   name: string | null;
   email: string | null;
+  /** The business's name, where the procedure has one (searchable in the inbox). */
+  companyName?: string | null;
+  /** One line for the inbox, e.g. the activity and the place. */
+  summary?: string | null;
+}
+
+/**
+ * A step of a procedure that its workflow runs as an effect (`procedureStep { step }`), e.g. the
+ * Gewerbe register update. It runs inside the transition's transaction with its handle, so it
+ * commits or rolls back with the transition; it must be idempotent for a replayed effect.
+ */
+export interface ProcedureStep {
+  /** The name workflows use, e.g. `gewerbe.update-register`. */
+  id: string;
+  run(trx: Trx, invocation: EffectInvocation): Promise<void>;
 }
 
 /** What a pre-submit check reads: the answers so far (already validated by the definition). */
@@ -38,17 +53,6 @@ export interface PreSubmitInput {
 export interface PreSubmitResult {
   errors: ValidationError[];
   notices: Localized[];
-}
-
-/**
- * A step of a procedure that its workflow runs as an effect (`procedureStep { step }`), e.g. the
- * Gewerbe register update. It runs inside the transition's transaction with its handle, so it
- * commits or rolls back with the transition; it must be idempotent for a replayed effect.
- */
-export interface ProcedureStep {
-  /** The name workflows use, e.g. `gewerbe.update-register`. */
-  id: string;
-  run(trx: Trx, invocation: EffectInvocation): Promise<void>;
 }
 
 export interface ServicePackage {

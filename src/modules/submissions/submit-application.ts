@@ -127,6 +127,8 @@ export async function submitApplication(deps: SubmissionDeps, input: SubmissionI
           data: JSON.stringify(result.data),
           applicant_name: applicant.name,
           applicant_email: applicant.email,
+          company_name: applicant.companyName ?? null,
+          summary: applicant.summary ?? null,
           locale: input.locale,
           status_token_hash: hashToken(statusToken),
           idempotency_key: input.idempotencyKey ?? null,
