@@ -11,6 +11,7 @@ import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Settings } from './config/settings.js';
 import { backOfficeModule } from './modules/backoffice/backoffice-module.js';
+import { gewerberegisterModule } from './services/gewerbe/register/register-routes.js';
 import type { BackOfficeOptions } from './modules/backoffice/backoffice-deps.js';
 import type { CaseEngineDeps } from './modules/cases/case-engine.js';
 import { buildCaseEngine } from './modules/cases/case-engine-wiring.js';
@@ -159,6 +160,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await deliveriesModule(app, services);
   await documentsModule(app, services);
   await backOfficeModule(app, services, { ...deps.backOffice, panels: [documentsCasePanel(), deliveriesCasePanel(clock), ...(deps.backOffice?.panels ?? [])] });
+  await gewerberegisterModule(app, services);
   await statusModule(app, services);
   await submissionsModule(app, services);
   await apiModule(app, services);

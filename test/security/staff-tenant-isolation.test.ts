@@ -16,6 +16,8 @@ import { insertCase, insertCaseFile } from '../support/factories-backoffice.js';
 import { tenantIdOf } from '../support/factories-cases.js';
 import { configureTestChannel, queueTestDelivery } from '../support/delivery-kit.js';
 import { Browser, createTestContext, csrfTokenIn, type TestContext } from '../support/test-app.js';
+import { webDesignerAnswers } from '../../src/services/gewerbe/testing/gewerbe-answers.js';
+import { registerGewerbe } from '../../src/services/gewerbe/testing/register-factory.js';
 
 type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
@@ -38,6 +40,9 @@ describe('staff routes refuse other municipalities’ staff with 404', () => {
     // A queued Bennewitz delivery of that case, for the deliveries routes.
     await configureTestChannel(ctx.db, bennewitz, { id: 'ihk', displayName: 'IHK', channelType: 'failing-demo', options: {} });
     bennewitzParams.deliveryId = await queueTestDelivery(ctx, bennewitz, caseId, { channelId: 'ihk' });
+    // A Bennewitz Gewerberegister entry, for the register routes.
+    const business = { ...webDesignerAnswers(), businessAddress: { street: 'Bahnhofstraße', houseNumber: '1', postalCode: '04828', town: 'Bennewitz', country: 'DE' } };
+    bennewitzParams.entryId = (await registerGewerbe(ctx.db, bennewitz, business)).entryId;
     staffRoutes = ctx.app
       .registeredRoutes()
       .filter((r) => r.url === '/:tenant/staff' || r.url.startsWith('/:tenant/staff/'))

@@ -14,9 +14,10 @@ import { statusMessages } from '../../modules/status/messages.js';
 import { runnerMessages } from '../../modules/submissions/messages.js';
 import { staffMessages } from '../../modules/staff/messages.js';
 import { layoutMessages } from '../views/messages.js';
+import { gewerbeMessages } from '../../services/gewerbe/messages.js';
 import type { MessageCatalogue } from './i18n.js';
 
-const parts: MessageCatalogue[] = [layoutMessages, catalogMessages, staffMessages, devMessages, deliveryMessages, documentMessages, notificationMessages, statusMessages, runnerMessages, apiMessages, backOfficeMessages, dashboardMessages];
+const parts: MessageCatalogue[] = [layoutMessages, catalogMessages, staffMessages, devMessages, deliveryMessages, documentMessages, notificationMessages, statusMessages, runnerMessages, apiMessages, backOfficeMessages, dashboardMessages, gewerbeMessages];
 
 /** Merges the module catalogues, refusing duplicate keys. */
 export function buildMessageCatalogue(extra: MessageCatalogue[] = []): MessageCatalogue {

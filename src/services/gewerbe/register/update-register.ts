@@ -52,12 +52,12 @@ async function nextEntryNumber(trx: Trx, tenantId: string): Promise<number> {
   return Number(row.last_value);
 }
 
-/** The active entry a change or deregistration is about: by entry number, else by holder and (previous) address. */
-export async function findEntryFor(trx: Trx, tenantId: string, data: CaseData): Promise<{ id: string; version: number } | undefined> {
+/** The active entry a change or deregistration is about: by entry number, else by holder and address (a move: the previous one). */
+export async function findEntryFor(trx: Trx, tenantId: string, data: CaseData, serviceId: string): Promise<{ id: string; version: number } | undefined> {
   let q = trx.selectFrom('gewerbe_register_entries').select(['id', 'version', 'data']).where('tenant_id', '=', tenantId).where('status', '=', 'active');
   const number = Number(text(data, 'registerEntryNumber'));
   if (Number.isInteger(number) && number > 0) return q.where('entry_number', '=', number).executeTakeFirst();
-  const before = address(data, 'previousAddress') ?? address(data, 'businessAddress');
+  const before = (serviceId === 'gewerbe-ummeldung' ? address(data, 'previousAddress') : undefined) ?? address(data, 'businessAddress');
   const snap = snapshotOf(data);
   q = q
     .where(sql<string>`lower(holder_name)`, '=', snap.holder_name.toLowerCase())
@@ -93,7 +93,7 @@ export async function applyToRegister(trx: Trx, tenantId: string, caseId: string
   const snapshot = snapshotOf(data);
   const effectiveOn = effectiveDate(data) ?? at.toISOString().slice(0, 10);
   const kind = row.service_id === 'gewerbe-abmeldung' ? 'deregistered' : row.service_id === 'gewerbe-ummeldung' ? 'changed' : 'registered';
-  const existing = kind === 'registered' ? undefined : await findEntryFor(trx, tenantId, data);
+  const existing = kind === 'registered' ? undefined : await findEntryFor(trx, tenantId, data, row.service_id);
   const closing = kind === 'deregistered' ? { status: 'closed' as const, closed_on: effectiveOn } : { status: 'active' as const, closed_on: null };
 
   if (existing) {
