@@ -23,6 +23,7 @@ import { devMailboxModule } from './modules/dev/dev-mailbox-routes.js';
 import { documentsModule } from './modules/documents/documents-module.js';
 import { documentsCasePanel } from './modules/documents/documents-panel.js';
 import { embedModule } from './modules/embed/embed-routes.js';
+import { messagesCasePanel } from './modules/notifications/messages-panel.js';
 import { staffModule } from './modules/staff/staff-module.js';
 import { statusModule } from './modules/status/status-module.js';
 import { submissionsModule } from './modules/submissions/submissions-module.js';
@@ -159,7 +160,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await staffModule(app, services);
   await deliveriesModule(app, services);
   await documentsModule(app, services);
-  await backOfficeModule(app, services, { ...deps.backOffice, panels: [documentsCasePanel(), deliveriesCasePanel(clock), ...(deps.backOffice?.panels ?? [])] });
+  await backOfficeModule(app, services, { ...deps.backOffice, panels: [documentsCasePanel(), messagesCasePanel(), deliveriesCasePanel(clock), ...(deps.backOffice?.panels ?? [])] });
   await gewerberegisterModule(app, services);
   await statusModule(app, services);
   await submissionsModule(app, services);

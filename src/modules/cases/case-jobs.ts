@@ -83,6 +83,7 @@ async function sendCaseMessage(
       tenant,
       locale: toApplicant ? row.locale : 'de',
       reference: row.reference,
+      applicantName: toApplicant ? row.applicant_name : null,
       serviceName: definition?.name ?? { de: row.service_id, en: row.service_id },
       ...(state ? { stateName: toApplicant ? state.applicantName : state.staffName } : {}),
       ...(statusUrl ? { statusUrl } : {}),

@@ -23,6 +23,8 @@ export interface CaseMessageFacts {
   stateName?: Localized;
   processingTime?: Localized;
   statusUrl?: string;
+  /** Addressed by name where known (escaped like every value in the mail). */
+  applicantName?: string | null;
 }
 
 /** The municipality's look in mails: name, colour, contact lines. */
@@ -52,6 +54,7 @@ export function composeCaseMessage(kind: CaseMessageKind, facts: CaseMessageFact
     'modules/notifications/mails/case-message',
     {
       subject: t(`mail.${kind}.subject`, params),
+      greeting: facts.applicantName ? t('mail.greetingNamed', { name: facts.applicantName }) : t('mail.greeting'),
       paragraphs,
       facts: facts2,
       link: facts.statusUrl ? { intro: t('mail.statusLink'), url: facts.statusUrl, note: t('mail.statusLinkPrivate') } : null,

@@ -3,6 +3,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 /** Strings of the e-mails to applicants. */
 export const notificationMessages = defineMessages({
   'mail.greeting': { de: 'Guten Tag,', en: 'Hello,' },
+  'mail.greetingNamed': { de: 'Guten Tag {name},', en: 'Hello {name},' },
   'mail.signature': { de: 'Mit freundlichen Grüßen\n{tenant}', en: 'Kind regards\n{tenant}' },
   'mail.reference': { de: 'Aktenzeichen', en: 'Reference number' },
   'mail.service': { de: 'Leistung', en: 'Service' },
@@ -51,4 +52,12 @@ export const notificationMessages = defineMessages({
     de: 'Sie haben Ihren Antrag „{service}“ gespeichert. Mit diesem Link setzen Sie ihn fort – auch auf einem anderen Gerät. Er gilt bis {until}.',
     en: 'You saved your application “{service}”. Continue it with this link – on any device. It is valid until {until}.',
   },
+  'messages.status.queued': { de: 'wird gesendet', en: 'being sent' },
+  'messages.status.sent': { de: 'gesendet', en: 'sent' },
+  'messages.status.failed': { de: 'nicht zustellbar', en: 'undeliverable' },
+  'messages.detail.to': { de: 'An: {to}', en: 'To: {to}' },
+  'messages.detail.created': { de: 'Erstellt: {at}', en: 'Created: {at}' },
+  'messages.detail.sent': { de: 'Gesendet: {at}', en: 'Sent: {at}' },
+  'messages.detail.attempts': { de: 'Versuche: {n}', en: 'Attempts: {n}' },
+  'messages.detail.error': { de: 'Letzter Fehler: {error}', en: 'Last error: {error}' },
 });

@@ -165,6 +165,7 @@ export async function submitApplication(deps: SubmissionDeps, input: SubmissionI
           caseId,
           to: applicant.email,
           facts: {
+            applicantName: applicant.name,
             locale: input.locale,
             reference,
             serviceName: definition.name,
