@@ -211,7 +211,8 @@ CREATE TABLE cases (
   company_name text,
   summary text,
   due_key timestamp with time zone GENERATED ALWAYS AS (COALESCE(due_at, 'infinity'::timestamp with time zone)) STORED,
-  reference_key text COLLATE "C" GENERATED ALWAYS AS (upper(reference)) STORED
+  reference_key text COLLATE "C" GENERATED ALWAYS AS (upper(reference)) STORED,
+  information_answered_at timestamp with time zone
 );
 ALTER TABLE cases ADD CONSTRAINT cases_assignee_id_fkey FOREIGN KEY (assignee_id) REFERENCES staff_users(id);
 ALTER TABLE cases ADD CONSTRAINT cases_locale_check CHECK ((locale = ANY (ARRAY['de'::text, 'en'::text])));
@@ -452,6 +453,38 @@ ALTER TABLE gewerbe_settings ENABLE ROW LEVEL SECURITY;
 ALTER TABLE gewerbe_settings FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON gewerbe_settings AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE gewerbe_settings TO rathaus_app;
+
+CREATE TABLE information_requests (
+  tenant_id uuid NOT NULL,
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  case_id uuid NOT NULL,
+  requested_by uuid,
+  requested_at timestamp with time zone NOT NULL,
+  message text NOT NULL,
+  due_date date NOT NULL,
+  status text DEFAULT 'open'::text NOT NULL,
+  answered_at timestamp with time zone,
+  answer_text text,
+  withdrawn_at timestamp with time zone,
+  withdrawn_by uuid,
+  remind_at timestamp with time zone,
+  reminder_sent_at timestamp with time zone
+);
+ALTER TABLE information_requests ADD CONSTRAINT information_requests_answer_text_check CHECK (((answer_text IS NULL) OR (length(answer_text) <= 5000)));
+ALTER TABLE information_requests ADD CONSTRAINT information_requests_check CHECK (((status = 'answered'::text) = (answered_at IS NOT NULL)));
+ALTER TABLE information_requests ADD CONSTRAINT information_requests_check1 CHECK (((status = 'withdrawn'::text) = (withdrawn_at IS NOT NULL)));
+ALTER TABLE information_requests ADD CONSTRAINT information_requests_message_check CHECK (((length(message) >= 1) AND (length(message) <= 5000)));
+ALTER TABLE information_requests ADD CONSTRAINT information_requests_pkey PRIMARY KEY (tenant_id, id);
+ALTER TABLE information_requests ADD CONSTRAINT information_requests_requested_by_fkey FOREIGN KEY (requested_by) REFERENCES staff_users(id);
+ALTER TABLE information_requests ADD CONSTRAINT information_requests_status_check CHECK ((status = ANY (ARRAY['open'::text, 'answered'::text, 'withdrawn'::text])));
+ALTER TABLE information_requests ADD CONSTRAINT information_requests_tenant_id_case_id_fkey FOREIGN KEY (tenant_id, case_id) REFERENCES cases(tenant_id, id);
+ALTER TABLE information_requests ADD CONSTRAINT information_requests_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE;
+ALTER TABLE information_requests ADD CONSTRAINT information_requests_withdrawn_by_fkey FOREIGN KEY (withdrawn_by) REFERENCES staff_users(id);
+CREATE INDEX information_requests_case ON information_requests USING btree (tenant_id, case_id, requested_at);
+ALTER TABLE information_requests ENABLE ROW LEVEL SECURITY;
+ALTER TABLE information_requests FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON information_requests AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT INSERT, SELECT, UPDATE ON TABLE information_requests TO rathaus_app;
 
 CREATE TABLE login_throttle (
   key text NOT NULL,

@@ -192,6 +192,8 @@ export interface CasesTable {
   due_key: ColumnType<Date, never, never>;
   /** upper(reference) in byte order ("C"), generated: reference prefix search. */
   reference_key: ColumnType<string, never, never>;
+  /** When an answer to an information request arrived that no caseworker has acknowledged yet (the inbox's marker). */
+  information_answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** Words of a case's names, e-mail and summary (kept by a trigger on `cases`), for the inbox search. */
@@ -285,6 +287,27 @@ export interface CaseFindingsTable {
   field_path: string | null;
   legal_source: string | null;
   created_at: Generated<Date>;
+}
+
+export type InformationRequestStatus = 'open' | 'answered' | 'withdrawn';
+
+/** An information request (Nachforderung) to the applicant of a case. */
+export interface InformationRequestsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  message: string;
+  /** A calendar day as `YYYY-MM-DD` (Europe/Berlin): the answer is due by the end of it. */
+  due_date: string;
+  status: Generated<InformationRequestStatus>;
+  answered_at: Timestamp | null;
+  answer_text: string | null;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+  remind_at: Timestamp | null;
+  reminder_sent_at: Timestamp | null;
 }
 
 export interface CaseTimersTable {
@@ -519,6 +542,7 @@ export interface DB {
   case_rule_evaluations: CaseRuleEvaluationsTable;
   case_findings: CaseFindingsTable;
   case_timers: CaseTimersTable;
+  information_requests: InformationRequestsTable;
   case_search_terms: CaseSearchTermsTable;
   case_documents: CaseDocumentsTable;
   document_verifications: DocumentVerificationsTable;
