@@ -30,7 +30,7 @@ export function hvzAnswers(overrides: Record<string, string> = {}): Record<strin
       payerDiffers: 'no',
     },
     'no-parking': { purpose: 'moveOut', signType: '283', 'vehicle.kind': 'Umzugs-Lkw', 'vehicle.lengthMeters': '7,5', alsoUsesFootway: 'no', signProvider: 'self' },
-    location: { 'location.street': 'Teichweg', 'location.houseNumberFrom': '10', 'location.houseNumberTo': '14', 'location.side': 'even', 'location.lengthMeters': '15', affectedParts: 'parkingLane' },
+    location: { 'location.geometry': '', 'location.street': 'Teichweg', 'location.houseNumberFrom': '10', 'location.houseNumberTo': '14', 'location.side': 'even', 'location.lengthMeters': '15', affectedParts: 'parkingLane' },
     period: { 'period.from': '', 'period.to': '', 'dailyWindow.from': '07:00', 'dailyWindow.to': '18:00', description: 'Auszug, Umzugswagen 7,5 t' },
     attachments: {},
     declarations: { eNoticeConsent: 'yes', privacyConsent: 'yes', truthful: 'yes' },

@@ -15,9 +15,11 @@ import { runnerMessages } from '../../modules/submissions/messages.js';
 import { staffMessages } from '../../modules/staff/messages.js';
 import { layoutMessages } from '../views/messages.js';
 import { gewerbeMessages } from '../../services/gewerbe/messages.js';
+import { trafficMessages } from '../../services/verkehr/messages.js';
+import { trafficRuleMessages } from '../../services/verkehr/rules/rule-messages.js';
 import type { MessageCatalogue } from './i18n.js';
 
-const parts: MessageCatalogue[] = [layoutMessages, catalogMessages, staffMessages, devMessages, deliveryMessages, documentMessages, notificationMessages, statusMessages, runnerMessages, apiMessages, backOfficeMessages, dashboardMessages, gewerbeMessages];
+const parts: MessageCatalogue[] = [layoutMessages, catalogMessages, staffMessages, devMessages, deliveryMessages, documentMessages, notificationMessages, statusMessages, runnerMessages, apiMessages, backOfficeMessages, dashboardMessages, gewerbeMessages, trafficMessages, trafficRuleMessages];
 
 /** Merges the module catalogues, refusing duplicate keys. */
 export function buildMessageCatalogue(extra: MessageCatalogue[] = []): MessageCatalogue {

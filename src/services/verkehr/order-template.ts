@@ -16,7 +16,7 @@ import type { DocumentCase, DocumentContext, DocumentTemplate, DocumentTenant } 
 import { germanDate, longDate } from './date-text.js';
 import { latestSetupDate } from './lead-times.js';
 import { readTrafficApplication, type TrafficApplication } from './traffic-application.js';
-import { resolveTrafficSettings, type TrafficSettings } from './traffic-settings.js';
+import { trafficSettingsOf, type TrafficSettings } from './traffic-settings.js';
 
 const CASE_TITLES: Record<TrafficApplication['caseType'], string> = {
   HVZ: 'Halteverbotszone',
@@ -114,7 +114,7 @@ function notes(app: TrafficApplication): string[] {
 export function buildOrder(c: DocumentCase, tenant: DocumentTenant, context: DocumentContext): { addressee: string[]; blocks: DocumentBlock[] } {
   const app = readTrafficApplication(c.data);
   if (!app) throw new Error(`Case ${c.reference} holds no traffic-order application`);
-  const settings = resolveTrafficSettings(stripExtras(context.settings));
+  const settings = trafficSettingsOf(context.settings);
   const role = context.settings.authorityRole === 'lower' ? 'lower' : 'local';
   const fee = settings.fees[app.caseType];
   const payer = obj(c.data.payer);
@@ -150,12 +150,6 @@ export function buildOrder(c: DocumentCase, tenant: DocumentTenant, context: Doc
     },
   ];
   return { addressee: addressee(c.data, app.caseType), blocks };
-}
-
-/** The template's settings carry `land` and `authorityRole` besides the traffic settings. */
-function stripExtras(settings: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const { land: _land, authorityRole: _role, ...rest } = settings;
-  return rest;
 }
 
 /** The order template (`generateDocument { template: "order" }`). */

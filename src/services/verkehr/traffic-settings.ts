@@ -160,6 +160,15 @@ export function resolveTrafficSettings(stored: unknown): TrafficSettings {
   return merged as TrafficSettings;
 }
 
+/**
+ * The traffic settings inside the settings object guards, rules and templates receive (the
+ * package's `tenantSettings` adds `land` and `authorityRole` to them).
+ */
+export function trafficSettingsOf(settings: Readonly<Record<string, unknown>>): TrafficSettings {
+  const { land: _land, authorityRole: _role, ...rest } = settings;
+  return resolveTrafficSettings(rest);
+}
+
 /** Loads a tenant's settings inside a tenant-scoped transaction. */
 export async function loadTrafficSettings(trx: Trx, tenantId: string): Promise<TrafficSettings> {
   const row = await trx

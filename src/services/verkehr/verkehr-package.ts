@@ -7,10 +7,15 @@
 import path from 'node:path';
 import { loadServiceDefinitionFile } from '../../definitions/loader/load-definition-files.js';
 import type { ServicePackage } from '../../definitions/service-package.js';
+import { createRuleRegistry } from '../../definitions/rules/rule.js';
+import { loadRuleSetFile } from '../../definitions/rules/rule-set.js';
 import { loadWorkflowFile } from '../../definitions/workflow/load-workflow.js';
 import { landFromAgs } from '../../platform/calendar/public-holidays.js';
 import type { Trx } from '../../platform/db/database.js';
 import { orderTemplate } from './order-template.js';
+import { hvzRules } from './rules/hvz-rules.js';
+import { trafficRuleLookups } from './rules/rule-lookups.js';
+import { worksRules } from './rules/works-rules.js';
 import { trafficPreSubmitCheck } from './pre-submit-check.js';
 import { loadTrafficArea } from './traffic-area.js';
 import { loadTrafficSettings, TRAFFIC_SERVICE_ID } from './traffic-settings.js';
@@ -30,11 +35,13 @@ export async function trafficTenantSettings(trx: Trx, tenantId: string): Promise
 /** Builds the package (definitions and workflow are read and checked once, at start). */
 export function trafficOrderPackage(): ServicePackage {
   const workflow = loadWorkflowFile(path.join(DIR, 'workflow.json'));
+  const ruleSet = loadRuleSetFile(path.join(DIR, 'rules.json'), createRuleRegistry([...hvzRules, ...worksRules]));
   return {
     id: TRAFFIC_SERVICE_ID,
     referenceCode: 'VRA',
     definitions: [loadServiceDefinitionFile(path.join(DIR, 'verkehrsrechtliche-anordnung.v1.json'))],
     workflowFor: () => workflow,
+    ruleSetFor: () => ruleSet,
     applicant(data) {
       const name = (data.name ?? {}) as { given?: unknown; family?: unknown };
       return { name: text(`${text(name.given) ?? ''} ${text(name.family) ?? ''}`), email: text(data.email) };
@@ -42,5 +49,6 @@ export function trafficOrderPackage(): ServicePackage {
     documentTemplates: [orderTemplate],
     preSubmitCheck: trafficPreSubmitCheck,
     tenantSettings: trafficTenantSettings,
+    lookups: trafficRuleLookups,
   };
 }
