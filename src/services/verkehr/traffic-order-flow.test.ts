@@ -8,6 +8,7 @@ import { classifyFindings } from '../../definitions/rules/finding.js';
 import { applyTransition } from '../../modules/cases/apply-transition.js';
 import { buildCaseEngine } from '../../modules/cases/case-engine-wiring.js';
 import { findCaseFindings } from '../../modules/cases/evaluate-rules.js';
+import { setSwitch } from '../../modules/cases/rule-switches.js';
 import { allServicePackages } from '../../service-packages.js';
 
 const JOBS = ['cases.process-submission', 'documents.generate'];
@@ -104,6 +105,18 @@ describe('traffic order: GREEN no-parking zone, one-click approval, released ord
       expect(other.findings.filter((f) => f.code.startsWith('verkehr.conflict')), JSON.stringify(overrides)).toEqual([]);
       expect(classifyFindings(other.findings)).toBe('GREEN');
     }
+  });
+
+  it('records an approved order for the conflict check even while the tenant has the conflict rule off', async () => {
+    await setSwitch(ctx.db, { tenantId: bennewitz, serviceId: 'verkehrsrechtliche-anordnung', kind: 'rule', itemId: 'verkehr.h8-conflicts', enabled: false, now: clock.now() });
+    const quiet = await apply({ 'location.street': 'Lindenweg', 'period.from': '08.12.2026', 'period.to': '08.12.2026' });
+    const footprints = () => ctx.db.withTenant(bennewitz, (trx) => trx.selectFrom('traffic_orders').select(['street', 'occupied_from', 'occupied_to']).where('case_id', '=', quiet.row.id).execute());
+    expect(await footprints()).toEqual([]);
+    await approve(quiet.row.id, quiet.row.version);
+    expect(await footprints()).toEqual([{ street: 'Lindenweg', occupied_from: '2026-12-04', occupied_to: '2026-12-09' }]);
+    await setSwitch(ctx.db, { tenantId: bennewitz, serviceId: 'verkehrsrechtliche-anordnung', kind: 'rule', itemId: 'verkehr.h8-conflicts', enabled: true, now: clock.now() });
+    const later = await apply({ 'location.street': 'Lindenweg', 'period.from': '09.12.2026', 'period.to': '09.12.2026' });
+    expect(later.findings.find((f) => f.code === 'verkehr.conflict')?.message.de).toContain(quiet.reference);
   });
 
   it('compares drawn zones in metres: 30 m apart conflicts within the 50 m buffer, 200 m apart does not', async () => {

@@ -12,6 +12,7 @@ import { loadRuleSetFile } from '../../definitions/rules/rule-set.js';
 import { loadWorkflowFile } from '../../definitions/workflow/load-workflow.js';
 import { landFromAgs } from '../../platform/calendar/public-holidays.js';
 import type { Trx } from '../../platform/db/database.js';
+import { recordFootprintStep } from './footprint-step.js';
 import { orderTemplate } from './order-template.js';
 import { hvzRules } from './rules/hvz-rules.js';
 import { trafficRuleLookups } from './rules/rule-lookups.js';
@@ -50,5 +51,6 @@ export function trafficOrderPackage(): ServicePackage {
     preSubmitCheck: trafficPreSubmitCheck,
     tenantSettings: trafficTenantSettings,
     lookups: trafficRuleLookups,
+    steps: [recordFootprintStep],
   };
 }

@@ -7,12 +7,11 @@
 import type { GeoJsonGeometry } from '../../../definitions/core/geo.js';
 import type { RuleLookup } from '../../../definitions/rules/rule.js';
 import { addDays, berlinDateOf } from '../../../platform/calendar/calendar-date.js';
-import { loadTenantCalendar } from '../../../platform/calendar/tenant-calendar.js';
 import { decideCompetence, extraPermitsFor, type CompetenceOutcome, type ExtraPermit } from '../competence.js';
-import { findConflicts, footprintOf, recordFootprint, type Conflict } from '../conflicts.js';
+import { findConflicts, type Conflict } from '../conflicts.js';
+import { recordCaseFootprint } from '../footprint-step.js';
 import { findStreets, loadTrafficArea, streetKey, type HigherAuthority, type StreetEntry } from '../traffic-area.js';
-import { houseNumberValue, isCaseType, readTrafficApplication } from '../traffic-application.js';
-import { loadTrafficSettings } from '../traffic-settings.js';
+import { houseNumberValue, isCaseType } from '../traffic-application.js';
 
 /** What the competence lookup answers. */
 export interface CompetenceFacts {
@@ -46,14 +45,8 @@ const competence: RuleLookup = async (args, { trx, tenantId }): Promise<Competen
 
 const conflicts: RuleLookup = async (args, { trx, tenantId }): Promise<Conflict[]> => {
   const caseId = String(args.caseId);
-  const row = await trx.selectFrom('cases').select(['reference', 'data']).where('tenant_id', '=', tenantId).where('id', '=', caseId).executeTakeFirstOrThrow();
-  const app = readTrafficApplication(row.data);
-  if (!app) return [];
-  const settings = await loadTrafficSettings(trx, tenantId);
-  const fp = footprintOf(app, settings, await loadTenantCalendar(trx, tenantId));
-  if (!fp) return [];
-  await recordFootprint(trx, tenantId, caseId, row.reference, fp, new Date(String(args.now)));
-  return findConflicts(trx, tenantId, caseId, fp, settings.conflictBufferMeters);
+  const recorded = await recordCaseFootprint(trx, tenantId, caseId, new Date(String(args.now)));
+  return recorded ? findConflicts(trx, tenantId, caseId, recorded.footprint, recorded.settings.conflictBufferMeters) : [];
 };
 
 const sameAddress: RuleLookup = async (args, { trx, tenantId }): Promise<number> => {
