@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Settings } from './config/settings.js';
 import { backOfficeModule } from './modules/backoffice/backoffice-module.js';
 import { gewerberegisterModule } from './services/gewerbe/register/register-routes.js';
+import { trafficPublicModule } from './services/verkehr/public/public-routes.js';
 import type { BackOfficeOptions } from './modules/backoffice/backoffice-deps.js';
 import type { CaseEngineDeps } from './modules/cases/case-engine.js';
 import { buildCaseEngine } from './modules/cases/case-engine-wiring.js';
@@ -162,6 +163,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await documentsModule(app, services);
   await backOfficeModule(app, services, { ...deps.backOffice, panels: [documentsCasePanel(), messagesCasePanel(), deliveriesCasePanel(clock), ...(deps.backOffice?.panels ?? [])] });
   await gewerberegisterModule(app, services);
+  await trafficPublicModule(app, services);
   await statusModule(app, services);
   await submissionsModule(app, services);
   await apiModule(app, services);

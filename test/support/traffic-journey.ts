@@ -8,6 +8,9 @@ import { expect } from 'vitest';
 import type { Clock } from '../../src/app.js';
 import { createMailTransport } from '../../src/platform/mail/mail-transport.js';
 import type { JobContext } from '../../src/platform/jobs/job.js';
+import { findCaseFindings } from '../../src/modules/cases/evaluate-rules.js';
+import { applyTransition } from '../../src/modules/cases/apply-transition.js';
+import { buildCaseEngine } from '../../src/modules/cases/case-engine-wiring.js';
 import { allServicePackages } from '../../src/service-packages.js';
 import { Browser, csrfTokenIn, type TestContext } from './test-app.js';
 
@@ -122,4 +125,32 @@ export async function runQueuedJobs(ctx: TestContext, clock: Clock, names: reado
     if (!any) return ran;
   }
   return ran;
+}
+
+/** The jobs a submission and an approval queue: rules and automatic steps, then documents. */
+export const CASE_JOBS = ['cases.process-submission', 'documents.generate'];
+
+/** Applies through the form in a municipality, runs the queued jobs, and returns the case with its findings. */
+export async function applyAndProcess(ctx: TestContext, clock: Clock, tenant: { slug: string; id: string }, answers: Record<string, Record<string, string>>) {
+  const form = await TrafficForm.start(ctx, tenant.slug);
+  const refused = await form.fill(answers);
+  expect(refused, refused?.res.body.slice(0, 1500)).toBeUndefined();
+  const submitted = await form.submit();
+  expect(submitted.statusCode, submitted.body.slice(0, 1500)).toBe(303);
+  const confirmation = await form.browser.get(String(submitted.headers.location));
+  const reference = /[A-Z]{3}-VRA-\d{4}-\d+/.exec(confirmation.body)![0];
+  const statusPath = new RegExp(`/${tenant.slug}/status/[A-Za-z0-9_-]+`).exec(confirmation.body)![0];
+  await runQueuedJobs(ctx, clock, CASE_JOBS);
+  const row = await ctx.db.withTenant(tenant.id, (trx) => trx.selectFrom('cases').select(['id', 'state', 'version']).where('reference', '=', reference).executeTakeFirstOrThrow());
+  const evaluation = await findCaseFindings({ db: ctx.db }, tenant.id, row.id);
+  return { reference, statusPath, row, findings: evaluation?.findings ?? [], browser: form.browser };
+}
+
+/** A caseworker's one-click approval through the case engine, then the queued jobs. */
+export async function approveCase(ctx: TestContext, clock: Clock, tenantId: string, caseId: string, staffId: string) {
+  const engine = buildCaseEngine({ db: ctx.db, queue: ctx.queue, packages: allServicePackages(), storage: ctx.storage });
+  const version = (await ctx.db.withTenant(tenantId, (trx) => trx.selectFrom('cases').select('version').where('id', '=', caseId).executeTakeFirstOrThrow())).version;
+  const result = await applyTransition(engine, { tenantId, caseId, transitionId: 'approve', actor: { kind: 'caseworker', id: staffId }, expectedVersion: version, now: clock.now() });
+  await runQueuedJobs(ctx, clock, CASE_JOBS);
+  return result;
 }

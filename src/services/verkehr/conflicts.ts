@@ -10,6 +10,7 @@
  * `&&` on the daterange and the box, then the exact distance in metres decides.
  */
 import { sql } from 'kysely';
+import type { GeoJsonGeometry } from '../../definitions/core/geo.js';
 import { addDays, type CalendarDate } from '../../platform/calendar/calendar-date.js';
 import type { WorkingDayCalendar } from '../../platform/calendar/working-day-calendar.js';
 import type { Trx } from '../../platform/db/database.js';
@@ -33,6 +34,8 @@ export interface Footprint {
   occupied: { from: CalendarDate; to: CalendarDate };
   valid: { from: CalendarDate; to: CalendarDate };
   shape: PlanarShape | null;
+  /** The drawing in WGS84, for the public map and feeds. */
+  geometry: GeoJsonGeometry | null;
 }
 
 /** A conflicting order: which case, where and when, and whether the overlap is certain or only possible. */
@@ -62,6 +65,7 @@ export function footprintOf(app: TrafficApplication, settings: TrafficSettings, 
     occupied: { from, to: addDays(app.period.to, 1) },
     valid: { ...app.period },
     shape: app.location.geometry ? projectGeometry(app.location.geometry) : null,
+    geometry: app.location.geometry ?? null,
   };
 }
 
@@ -84,6 +88,7 @@ export async function recordFootprint(trx: Trx, tenantId: string, caseId: string
     valid: range(fp.valid),
     footprint: fp.shape ? box(boundsOf(fp.shape)) : null,
     shape: fp.shape ? JSON.stringify(fp.shape) : null,
+    geometry: fp.geometry ? JSON.stringify(fp.geometry) : null,
     updated_at: now,
   };
   await trx
@@ -96,7 +101,7 @@ export async function recordFootprint(trx: Trx, tenantId: string, caseId: string
 const sidesMeet = (a: Footprint['side'], b: Footprint['side']) => a === null || b === null || a === 'both' || b === 'both' || a === b;
 
 /** The exact test of one candidate: distance in metres when both were drawn, else street, side and house numbers. */
-export function compareFootprints(fp: Footprint, other: Omit<Footprint, 'caseType' | 'valid'>, bufferMeters: number): { certainty: 'overlap' | 'possible'; distanceMeters?: number } | undefined {
+export function compareFootprints(fp: Footprint, other: Omit<Footprint, 'caseType' | 'valid' | 'geometry'>, bufferMeters: number): { certainty: 'overlap' | 'possible'; distanceMeters?: number } | undefined {
   if (fp.shape && other.shape) {
     const distance = shapeDistance(fp.shape, other.shape);
     return distance <= bufferMeters ? { certainty: 'overlap', distanceMeters: Math.round(distance) } : undefined;

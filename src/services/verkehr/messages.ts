@@ -54,6 +54,20 @@ export const trafficMessages = defineMessages({
     de: 'Die Halteverbotsschilder müssen spätestens am {date} stehen – drei volle Tage vor Beginn. Sonst dürfen parkende Fahrzeuge nicht abgeschleppt werden.',
     en: 'The no-parking signs must be up by {date} at the latest – three full days before the start. Otherwise parked vehicles may not be towed.',
   },
+  'verkehr.public.title': { de: 'Verkehrsbeschränkungen', en: 'Traffic restrictions' },
+  'verkehr.public.lead': {
+    de: 'Angeordnete Halteverbote, Baustellen und Sperrungen in {tenant}, die jetzt gelten oder bald beginnen.',
+    en: 'Ordered no-parking zones, road works and closures in {tenant} that apply now or start soon.',
+  },
+  'verkehr.public.none': { de: 'Zurzeit sind keine Beschränkungen angeordnet.', en: 'No restrictions are ordered at the moment.' },
+  'verkehr.public.current': { de: 'Gilt jetzt', en: 'In force' },
+  'verkehr.public.planned': { de: 'Geplant', en: 'Planned' },
+  'verkehr.public.period': { de: '{from} bis {to}', en: '{from} to {to}' },
+  'verkehr.public.hours': { de: 'täglich {from} bis {to} Uhr', en: 'daily {from} to {to}' },
+  'verkehr.public.reference': { de: 'Aktenzeichen', en: 'Reference' },
+  'verkehr.public.feeds': { de: 'Offene Daten', en: 'Open data' },
+  'verkehr.public.geojson': { de: 'GeoJSON (RFC 7946)', en: 'GeoJSON (RFC 7946)' },
+  'verkehr.public.apply': { de: 'Selbst eine Anordnung beantragen', en: 'Apply for an order yourself' },
 });
 
 export type TrafficMessageKey = keyof typeof trafficMessages;

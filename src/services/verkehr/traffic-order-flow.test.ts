@@ -3,15 +3,9 @@ import { createStaff } from '../../../test/support/factories.js';
 import { tenantIdOf } from '../../../test/support/factories-cases.js';
 import { pdfText } from '../../../test/support/pdf-inspection.js';
 import { createTestContext, TestClock, type TestContext } from '../../../test/support/test-app.js';
-import { hvzAnswers, runQueuedJobs, TrafficForm } from '../../../test/support/traffic-journey.js';
+import { applyAndProcess, approveCase, hvzAnswers } from '../../../test/support/traffic-journey.js';
 import { classifyFindings } from '../../definitions/rules/finding.js';
-import { applyTransition } from '../../modules/cases/apply-transition.js';
-import { buildCaseEngine } from '../../modules/cases/case-engine-wiring.js';
-import { findCaseFindings } from '../../modules/cases/evaluate-rules.js';
 import { setSwitch } from '../../modules/cases/rule-switches.js';
-import { allServicePackages } from '../../service-packages.js';
-
-const JOBS = ['cases.process-submission', 'documents.generate'];
 
 describe('traffic order: GREEN no-parking zone, one-click approval, released order, conflicts', () => {
   let ctx: TestContext;
@@ -28,28 +22,8 @@ describe('traffic order: GREEN no-parking zone, one-click approval, released ord
     await ctx?.close();
   });
 
-  const engine = () => buildCaseEngine({ db: ctx.db, queue: ctx.queue, packages: allServicePackages(), storage: ctx.storage });
-
-  /** Applies through the form, runs the queued jobs, and returns the case with its status page. */
-  async function apply(overrides: Record<string, string>) {
-    const form = await TrafficForm.start(ctx, 'bennewitz');
-    expect(await form.fill(hvzAnswers({ 'period.from': '07.12.2026', 'period.to': '07.12.2026', ...overrides }))).toBeUndefined();
-    const submitted = await form.submit();
-    expect(submitted.statusCode, submitted.body.slice(0, 1500)).toBe(303);
-    const confirmation = await form.browser.get(String(submitted.headers.location));
-    const reference = /BEN-VRA-\d{4}-\d+/.exec(confirmation.body)![0];
-    const statusPath = /\/bennewitz\/status\/[A-Za-z0-9_-]+/.exec(confirmation.body)![0];
-    await runQueuedJobs(ctx, clock, JOBS);
-    const row = await ctx.db.withTenant(bennewitz, (trx) => trx.selectFrom('cases').select(['id', 'state', 'version']).where('reference', '=', reference).executeTakeFirstOrThrow());
-    const evaluation = await findCaseFindings({ db: ctx.db }, bennewitz, row.id);
-    return { reference, statusPath, row, findings: evaluation?.findings ?? [], browser: form.browser };
-  }
-
-  async function approve(caseId: string, version: number) {
-    const result = await applyTransition(engine(), { tenantId: bennewitz, caseId, transitionId: 'approve', actor: { kind: 'caseworker', id: caseworker }, expectedVersion: version, now: clock.now() });
-    await runQueuedJobs(ctx, clock, JOBS);
-    return result;
-  }
+  const apply = (overrides: Record<string, string>) => applyAndProcess(ctx, clock, { slug: 'bennewitz', id: bennewitz }, hvzAnswers({ 'period.from': '07.12.2026', 'period.to': '07.12.2026', ...overrides }));
+  const approve = (caseId: string) => approveCase(ctx, clock, bennewitz, caseId, caseworker);
 
   let first: Awaited<ReturnType<typeof apply>>;
 
@@ -64,7 +38,7 @@ describe('traffic order: GREEN no-parking zone, one-click approval, released ord
   });
 
   it('releases the order on one click; its text holds street, period, sign, latest set-up day and fee', async () => {
-    const result = await approve(first.row.id, first.row.version);
+    const result = await approve(first.row.id);
     expect(result.state).toBe('approved');
     const status = await first.browser.get(first.statusPath);
     const link = /href="([^"]+\/dokumente\/[0-9a-f-]{36})"/.exec(status.body)?.[1];
@@ -112,7 +86,7 @@ describe('traffic order: GREEN no-parking zone, one-click approval, released ord
     const quiet = await apply({ 'location.street': 'Lindenweg', 'period.from': '08.12.2026', 'period.to': '08.12.2026' });
     const footprints = () => ctx.db.withTenant(bennewitz, (trx) => trx.selectFrom('traffic_orders').select(['street', 'occupied_from', 'occupied_to']).where('case_id', '=', quiet.row.id).execute());
     expect(await footprints()).toEqual([]);
-    await approve(quiet.row.id, quiet.row.version);
+    await approve(quiet.row.id);
     expect(await footprints()).toEqual([{ street: 'Lindenweg', occupied_from: '2026-12-04', occupied_to: '2026-12-09' }]);
     await setSwitch(ctx.db, { tenantId: bennewitz, serviceId: 'verkehrsrechtliche-anordnung', kind: 'rule', itemId: 'verkehr.h8-conflicts', enabled: true, now: clock.now() });
     const later = await apply({ 'location.street': 'Lindenweg', 'period.from': '09.12.2026', 'period.to': '09.12.2026' });
@@ -124,7 +98,7 @@ describe('traffic order: GREEN no-parking zone, one-click approval, released ord
     const line = (offsetM: number) => JSON.stringify({ type: 'LineString', coordinates: [[12.7 + offsetM / 69_600, 51.36], [12.7 + (offsetM + 15) / 69_600, 51.36]] });
     const drawn = await apply({ 'location.street': 'Am Anger', 'location.geometry': line(0), 'location.houseNumberFrom': '', 'location.houseNumberTo': '', 'period.from': '21.12.2026', 'period.to': '21.12.2026' });
     expect(classifyFindings(drawn.findings), JSON.stringify(drawn.findings)).toBe('GREEN');
-    await approve(drawn.row.id, (await ctx.db.withTenant(bennewitz, (trx) => trx.selectFrom('cases').select('version').where('id', '=', drawn.row.id).executeTakeFirstOrThrow())).version);
+    await approve(drawn.row.id);
     const near = await apply({ 'location.street': 'Anger', 'location.geometry': line(45), 'location.houseNumberFrom': '', 'location.houseNumberTo': '', 'period.from': '21.12.2026', 'period.to': '21.12.2026' });
     expect(near.findings.find((f) => f.code === 'verkehr.conflict')?.message.de).toContain(drawn.reference);
     const far = await apply({ 'location.street': 'Anger', 'location.geometry': line(215), 'location.houseNumberFrom': '', 'location.houseNumberTo': '', 'period.from': '21.12.2026', 'period.to': '21.12.2026' });
