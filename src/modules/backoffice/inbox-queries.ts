@@ -31,6 +31,8 @@ export interface InboxRow {
   closedAt: Date | null;
   /** Findings per severity of the latest rule evaluation; null when the rules never ran. */
   counts: SeverityCounts | null;
+  /** When the applicant's answer to an information request arrived, until a caseworker acknowledged it. */
+  answeredAt: Date | null;
 }
 
 export interface InboxPage {
@@ -167,6 +169,7 @@ export function inboxPageQuery(trx: Trx, request: InboxRequest, viewer: InboxVie
       'c.submitted_at',
       'c.due_at',
       'c.closed_at',
+      'c.information_answered_at',
       'ev.counts',
     ])
     .select(sql<string>`${key}::text`.as('sort_key'))
@@ -204,6 +207,7 @@ export async function findInboxPage(trx: Trx, request: InboxRequest, viewer: Inb
       dueAt: r.due_at,
       closedAt: r.closed_at,
       counts: r.counts ?? null,
+      answeredAt: r.information_answered_at,
     })),
     ...(hasNext && last ? { next: cursorOf(last) } : {}),
     ...(hasPrevious && first ? { previous: cursorOf(first) } : {}),

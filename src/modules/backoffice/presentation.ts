@@ -51,6 +51,8 @@ export interface CaseListRow {
   assignee?: string;
   assignedToMe: boolean;
   findings: { label: string; tone: BadgeTone }[];
+  /** An answer to an information request arrived and is not acknowledged yet. */
+  answered: boolean;
 }
 
 /** Badges for the non-zero finding counts of a case, most severe first. */
@@ -78,5 +80,6 @@ export function caseListRows(rows: readonly InboxRow[], ctx: { tenantSlug: strin
     ...(r.assigneeId ? { assignee: ctx.staffNames.get(r.assigneeId) ?? ctx.t('backoffice.actor.formerStaff') } : {}),
     assignedToMe: r.assigneeId === ctx.staffId,
     findings: findingBadges(r.counts, ctx.t),
+    answered: r.answeredAt !== null,
   }));
 }

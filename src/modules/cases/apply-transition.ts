@@ -50,20 +50,23 @@ async function openSteps(trx: Trx, deps: CaseEngineDeps, tenantId: string, caseI
 
 /** Applies one transition for an actor, then the automatic steps that follow; all in one transaction. */
 export async function applyTransition(deps: CaseEngineDeps, cmd: ApplyTransitionCommand): Promise<TransitionResult> {
-  return deps.db.withTenant(cmd.tenantId, async (trx) => {
-    const { row, ctx, evaluation } = await openSteps(trx, deps, cmd.tenantId, cmd.caseId, cmd.now);
-    if (row.version !== cmd.expectedVersion) throw new ConcurrentModificationError(row.id, cmd.expectedVersion, row.version);
-    const transition = ctx.workflow.transitions.find((t) => t.id === cmd.transitionId);
-    if (!transition) throw new AppError('case.transition_unknown');
-    if (transition.actor !== cmd.actor.kind) throw new AppError('case.transition_forbidden');
-    if (!transition.from.includes(row.state)) throw new AppError('case.transition_not_available');
-    const refusals = guardRefusals(transition, guardFactsFor(ctx.workflow, row, evaluation, ctx.tenant));
-    if (refusals.length > 0) throw new AppError('case.transition_guard_failed', refusals.map((message) => ({ path: '', message })));
-    const input = checkTransitionInput(transition, cmd.input ?? {});
-    const first = await performStep(ctx, row, transition, cmd.actor, input);
-    const rest = await advanceAutomatically(ctx, first.row, evaluation);
-    return resultOf(rest.row, [first.step, ...rest.steps], rest.limitReached);
-  });
+  return deps.db.withTenant(cmd.tenantId, (trx) => applyTransitionIn(trx, deps, cmd));
+}
+
+/** {@link applyTransition} inside the caller's tenant transaction, for commands that take a step as part of a larger act (e.g. an information request). */
+export async function applyTransitionIn(trx: Trx, deps: CaseEngineDeps, cmd: ApplyTransitionCommand): Promise<TransitionResult> {
+  const { row, ctx, evaluation } = await openSteps(trx, deps, cmd.tenantId, cmd.caseId, cmd.now);
+  if (row.version !== cmd.expectedVersion) throw new ConcurrentModificationError(row.id, cmd.expectedVersion, row.version);
+  const transition = ctx.workflow.transitions.find((t) => t.id === cmd.transitionId);
+  if (!transition) throw new AppError('case.transition_unknown');
+  if (transition.actor !== cmd.actor.kind) throw new AppError('case.transition_forbidden');
+  if (!transition.from.includes(row.state)) throw new AppError('case.transition_not_available');
+  const refusals = guardRefusals(transition, guardFactsFor(ctx.workflow, row, evaluation, ctx.tenant));
+  if (refusals.length > 0) throw new AppError('case.transition_guard_failed', refusals.map((message) => ({ path: '', message })));
+  const input = checkTransitionInput(transition, cmd.input ?? {});
+  const first = await performStep(ctx, row, transition, cmd.actor, input);
+  const rest = await advanceAutomatically(ctx, first.row, evaluation);
+  return resultOf(rest.row, [first.step, ...rest.steps], rest.limitReached);
 }
 
 export interface AutomaticTransitionsCommand {

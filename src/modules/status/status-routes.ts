@@ -11,9 +11,16 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { formatDate, formatDateTime, pick } from '../../platform/i18n/i18n.js';
 import { sendDocumentFile } from '../documents/document-download.js';
 import { findReleasedDocument, listReleasedDocuments } from '../documents/document-queries.js';
+import { applicantRequestViews } from '../requests/applicant-request-view.js';
+import { listCaseRequests } from '../requests/request-queries.js';
 import { findApplicantTimeline, findCaseByStatusToken, type StatusCase } from './status-queries.js';
 
 type StatusParams = { token: string };
+
+/** The CSRF binding of pages below a status link: the link itself (its hash), so forms work in the iframe without cookies. */
+export function statusCsrfBinding(token: string): string {
+  return `status:${createHash('sha256').update(token).digest('base64url')}`;
+}
 
 /** Routes of the status page, registered per tenant. */
 export const statusRoutes: FastifyPluginAsync<AppServices> = async (app, services) => {
@@ -21,7 +28,7 @@ export const statusRoutes: FastifyPluginAsync<AppServices> = async (app, service
 
   app.addHook('onRequest', async (request, reply) => {
     const token = (request.params as Partial<StatusParams>).token;
-    if (token) request.csrfBinding = `status:${createHash('sha256').update(token).digest('base64url')}`;
+    if (token) request.csrfBinding = statusCsrfBinding(token);
     // The URL holds the secret: never send it onwards as a referrer.
     reply.header('referrer-policy', 'no-referrer');
   });
@@ -41,10 +48,11 @@ export const statusRoutes: FastifyPluginAsync<AppServices> = async (app, service
       const state = workflow?.states.find((s) => s.id === id);
       return state ? pick(state.applicantName, request.locale) : (id ?? '');
     };
-    const [timeline, documents] = await db.withTenant(tenant.id, async (trx) => [
+    const [timeline, documents, requests] = await db.withTenant(tenant.id, async (trx) => [
       await findApplicantTimeline(trx, tenant.id, c.id),
       await listReleasedDocuments(trx, tenant.id, c.id),
-    ]);
+      await listCaseRequests(trx, tenant.id, c.id),
+    ] as const);
     const href = `/${tenant.slug}/status/${request.params.token}`;
     return reply.view('modules/status/views/status', {
       title: request.t('status.title'),
@@ -53,6 +61,7 @@ export const statusRoutes: FastifyPluginAsync<AppServices> = async (app, service
       submitted: formatDate(c.submittedAt, request.locale),
       stateName: stateName(c.state),
       finished: Boolean(workflow?.states.find((s) => s.id === c.state)?.terminal),
+      requests: applicantRequestViews(requests, { tenantSlug: tenant.slug, token: request.params.token, locale: request.locale, t: request.t, now: services.clock.now(), maxFileBytes: services.settings.uploadMaxFileBytes }),
       processingTime: definition ? pick(definition.processingTime, request.locale) : null,
       timeline: timeline
         .slice()

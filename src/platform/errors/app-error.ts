@@ -160,6 +160,24 @@ export const errorCatalogue = {
       en: 'The settings of the delivery channel are invalid. Please contact your municipality’s administrator.',
     },
   },
+  'request.not_found': {
+    status: 404,
+    title: { de: 'Diese Nachforderung gibt es nicht.', en: 'This information request does not exist.' },
+  },
+  'request.not_open': {
+    status: 409,
+    title: {
+      de: 'Diese Nachforderung ist nicht mehr offen: Sie wurde bereits beantwortet oder zurückgenommen.',
+      en: 'This information request is no longer open: it has already been answered or withdrawn.',
+    },
+  },
+  'request.case_closed': {
+    status: 409,
+    title: {
+      de: 'Der Vorgang ist abgeschlossen. Zu einem abgeschlossenen Vorgang können keine Angaben nachgefordert werden.',
+      en: 'The case is closed. Information cannot be requested for a closed case.',
+    },
+  },
   'submission.draft_not_found': {
     status: 404,
     title: {

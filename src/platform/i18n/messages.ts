@@ -10,6 +10,7 @@ import { deliveryMessages } from '../../modules/deliveries/messages.js';
 import { devMessages } from '../../modules/dev/messages.js';
 import { documentMessages } from '../../modules/documents/messages.js';
 import { notificationMessages } from '../../modules/notifications/messages.js';
+import { requestMessages } from '../../modules/requests/messages.js';
 import { statusMessages } from '../../modules/status/messages.js';
 import { runnerMessages } from '../../modules/submissions/messages.js';
 import { staffMessages } from '../../modules/staff/messages.js';
@@ -19,7 +20,7 @@ import { trafficMessages } from '../../services/verkehr/messages.js';
 import { trafficRuleMessages } from '../../services/verkehr/rules/rule-messages.js';
 import type { MessageCatalogue } from './i18n.js';
 
-const parts: MessageCatalogue[] = [layoutMessages, catalogMessages, staffMessages, devMessages, deliveryMessages, documentMessages, notificationMessages, statusMessages, runnerMessages, apiMessages, backOfficeMessages, dashboardMessages, gewerbeMessages, trafficMessages, trafficRuleMessages];
+const parts: MessageCatalogue[] = [layoutMessages, catalogMessages, staffMessages, devMessages, deliveryMessages, documentMessages, notificationMessages, requestMessages, statusMessages, runnerMessages, apiMessages, backOfficeMessages, dashboardMessages, gewerbeMessages, trafficMessages, trafficRuleMessages];
 
 /** Merges the module catalogues, refusing duplicate keys. */
 export function buildMessageCatalogue(extra: MessageCatalogue[] = []): MessageCatalogue {

@@ -1,0 +1,91 @@
+import { defineMessages } from '../../platform/i18n/i18n.js';
+
+/** Strings of information requests (Nachforderungen): the staff form and panel, the applicant's answer, the office mail. */
+export const requestMessages = defineMessages({
+  'requests.panel.title': { de: 'Nachforderungen', en: 'Information requests' },
+  'requests.panel.empty': { de: 'Zu diesem Vorgang wurden noch keine Angaben nachgefordert.', en: 'No information has been requested for this case yet.' },
+  'requests.panel.item': { de: 'Nachforderung vom {date}', en: 'Request of {date}' },
+  'requests.panel.due': { de: 'Antwort bis: {date}', en: 'Answer by: {date}' },
+  'requests.panel.requestedBy': { de: 'Gestellt von: {name}', en: 'Requested by: {name}' },
+  'requests.panel.message': { de: 'Nachricht: {message}', en: 'Message: {message}' },
+  'requests.panel.answeredAt': { de: 'Beantwortet am {at}', en: 'Answered on {at}' },
+  'requests.panel.answer': { de: 'Antwort: {text}', en: 'Answer: {text}' },
+  'requests.panel.noAnswerText': { de: 'Antwort ohne Text, nur mit Dateien.', en: 'Answer without text, files only.' },
+  'requests.panel.fileCount': { de: 'Beigefügte Dateien: {count}', en: 'Files attached: {count}' },
+  'requests.panel.reminded': { de: 'Erinnerung gesendet am {at}', en: 'Reminder sent on {at}' },
+  'requests.panel.withdrawnAt': { de: 'Zurückgenommen am {at}', en: 'Withdrawn on {at}' },
+  'requests.panel.file': { de: 'Datei zur Antwort vom {date}: {name}', en: 'File of the answer of {date}: {name}' },
+  'requests.panel.fileDetails': { de: '{type}, {size}', en: '{type}, {size}' },
+  'requests.panel.download': { de: '„{name}“ herunterladen', en: 'Download “{name}”' },
+  'requests.panel.withdraw': { de: 'Nachforderung zurücknehmen', en: 'Withdraw the request' },
+  'requests.panel.newAnswer': { de: 'Neue Antwort eingegangen', en: 'New answer received' },
+  'requests.panel.newAnswerAt': { de: 'Eingegangen am {at}; der Vorgang ist im Posteingang markiert.', en: 'Received on {at}; the case is marked in the inbox.' },
+  'requests.panel.acknowledge': { de: 'Als gesehen markieren', en: 'Mark as seen' },
+  'requests.panel.new': { de: 'Neue Nachforderung', en: 'New information request' },
+  'requests.panel.newDetails': {
+    de: 'Die antragstellende Person erhält eine E-Mail und antwortet über ihre Statusseite.',
+    en: 'The applicant receives an e-mail and answers on their status page.',
+  },
+  'requests.panel.newLink': { de: 'Angaben mit Frist nachfordern', en: 'Request information with a deadline' },
+  'requests.status.open': { de: 'Offen', en: 'Open' },
+  'requests.status.overdue': { de: 'Frist abgelaufen', en: 'Deadline passed' },
+  'requests.status.answered': { de: 'Beantwortet', en: 'Answered' },
+  'requests.status.withdrawn': { de: 'Zurückgenommen', en: 'Withdrawn' },
+  'requests.inbox.answered': { de: 'Antwort eingegangen', en: 'Answer received' },
+
+  'requests.form.title': { de: 'Angaben nachfordern', en: 'Request information' },
+  'requests.form.lead': {
+    de: 'Beschreiben Sie, welche Angaben oder Unterlagen fehlen. Die antragstellende Person erhält eine E-Mail mit dem Link zu ihrer Statusseite und antwortet dort, auch mit Dateien.',
+    en: 'Describe which information or documents are missing. The applicant receives an e-mail with the link to their status page and answers there, files included.',
+  },
+  'requests.form.case': { de: 'Vorgang {reference}', en: 'Case {reference}' },
+  'requests.form.message': { de: 'Was fehlt?', en: 'What is missing?' },
+  'requests.form.messageHint': {
+    de: 'Diese Nachricht sieht die antragstellende Person auf ihrer Statusseite. 10 bis 2000 Zeichen.',
+    en: 'The applicant sees this message on their status page. 10 to 2000 characters.',
+  },
+  'requests.form.dueDate': { de: 'Antwort bis', en: 'Answer by' },
+  'requests.form.dueDateHint': {
+    de: 'Ein Tag in der Zukunft. Vorgeschlagen: {days} Tage. {reminderDays} Tage vorher wird einmal erinnert.',
+    en: 'A day in the future. Suggested: {days} days. A reminder is sent once, {reminderDays} days before.',
+  },
+  'requests.form.submit': { de: 'Nachforderung senden', en: 'Send the request' },
+  'requests.form.cancel': { de: 'Zurück zum Vorgang', en: 'Back to the case' },
+  'requests.form.stateChange': {
+    de: 'Der Vorgang wechselt dabei in den Stand „{state}“.',
+    en: 'The case moves to the state “{state}”.',
+  },
+  'requests.form.errorTitle': { de: 'Bitte korrigieren Sie Ihre Angaben', en: 'Please correct your entries' },
+
+  'requests.applicant.heading': { de: 'Rückfragen der Verwaltung', en: 'Questions from the administration' },
+  'requests.applicant.lead': {
+    de: 'Bitte beantworten Sie die folgenden Fragen bis zur genannten Frist. Sie können Dateien beifügen.',
+    en: 'Please answer the following questions by the date given. You can attach files.',
+  },
+  'requests.applicant.question': { de: 'Rückfrage vom {date}', en: 'Question of {date}' },
+  'requests.applicant.due': { de: 'Bitte antworten Sie bis {date}.', en: 'Please answer by {date}.' },
+  'requests.applicant.overdue': {
+    de: 'Die Frist ist am {date} abgelaufen. Sie können trotzdem noch antworten.',
+    en: 'The deadline passed on {date}. You can still answer.',
+  },
+  'requests.applicant.answer': { de: 'Ihre Antwort', en: 'Your answer' },
+  'requests.applicant.answerHint': { de: 'Höchstens 5000 Zeichen. Sie können auch nur Dateien senden.', en: 'At most 5000 characters. You can also send files only.' },
+  'requests.applicant.files': { de: 'Dateien (optional)', en: 'Files (optional)' },
+  'requests.applicant.filesHint': {
+    de: 'Bis zu {count} Dateien als PDF, JPEG, PNG, Word (DOCX) oder OpenDocument-Text (ODT), je höchstens {size}.',
+    en: 'Up to {count} files as PDF, JPEG, PNG, Word (DOCX) or OpenDocument text (ODT), at most {size} each.',
+  },
+  'requests.applicant.submit': { de: 'Antwort senden', en: 'Send answer' },
+  'requests.applicant.answered': { de: 'Ihre Antwort vom {at} ist eingegangen. Vielen Dank!', en: 'Your answer of {at} has been received. Thank you!' },
+  'requests.applicant.answeredQuestion': { de: 'Beantwortete Rückfrage vom {date}', en: 'Answered question of {date}' },
+  'requests.applicant.pageTitle': { de: 'Rückfrage beantworten', en: 'Answer the question' },
+  'requests.applicant.back': { de: 'Zurück zur Statusseite', en: 'Back to the status page' },
+  'requests.applicant.errorTitle': { de: 'Bitte prüfen Sie Ihre Antwort', en: 'Please check your answer' },
+
+  'requests.mail.answered.subject': { de: 'Antwort auf Nachforderung: {reference}', en: 'Answer to an information request: {reference}' },
+  'requests.mail.answered.body': {
+    de: 'zur Nachforderung vom {date} im Vorgang {reference} („{service}“) ist eine Antwort der antragstellenden Person eingegangen ({files} Datei(en)).',
+    en: 'the applicant has answered the information request of {date} in case {reference} (“{service}”) ({files} file(s)).',
+  },
+  'requests.mail.answered.link': { de: 'Zum Vorgang im Posteingang:', en: 'Open the case in the back office:' },
+});
