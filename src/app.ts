@@ -117,7 +117,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
   } as FastifyServerOptions);
 
-  const packages = deps.packages ?? allServicePackages();
+  const packages = deps.packages ?? allServicePackages(settings);
   const storage = deps.storage ?? createStorageFromSettings(settings);
   const services: AppServices = {
     settings,
@@ -164,6 +164,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await backOfficeModule(app, services, { ...deps.backOffice, panels: [documentsCasePanel(), messagesCasePanel(), deliveriesCasePanel(clock), ...(deps.backOffice?.panels ?? [])] });
   await gewerberegisterModule(app, services);
   await trafficPublicModule(app, services);
+  await gewerberegisterModule(app, services);
   await statusModule(app, services);
   await submissionsModule(app, services);
   await apiModule(app, services);

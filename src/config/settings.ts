@@ -256,6 +256,12 @@ export const settingSpecs = {
     default: () => undefined,
     parse: (v) => (v === '' ? undefined : path.resolve(v)),
   }),
+  xgewerbeanzeigeXsdDir: spec<string | undefined>({
+    env: 'XGEWERBEANZEIGE_XSD_DIR',
+    doc: 'Folder with the official XGewerbeanzeige 2.2 schema (xgewerbeanzeige.xsd and the files it imports, from XRepository). When set, every outgoing XGewerbeanzeige message is validated with xmllint before it becomes a delivery. Empty: no schema validation.',
+    default: () => undefined,
+    parse: (v) => (v === '' ? undefined : path.resolve(v)),
+  }),
   jobPollingSeconds: spec<number>({
     env: 'JOB_POLLING_SECONDS',
     doc: 'How often an idle worker asks the database for new jobs, in seconds (at least 1).',

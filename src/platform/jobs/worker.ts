@@ -54,7 +54,7 @@ export async function startWorker(queue: JobQueue, jobs: readonly AnyJobDefiniti
     mail: ctx.mail ?? createMailTransport({ smtpUrl: ctx.settings.smtpUrl, from: ctx.settings.mailFrom }),
     storage: ctx.storage ?? createStorageFromSettings(ctx.settings),
     secret: ctx.secret ?? resolveAppSecret(ctx.settings),
-    packages: ctx.packages ?? allServicePackages(),
+    packages: ctx.packages ?? allServicePackages(ctx.settings),
   };
   const running = new Set<Promise<void>>();
 

@@ -4,9 +4,13 @@
  * serves it. A standard case finishes without a human; permit, craft, minor and third-country
  * cases wait for a caseworker with the right findings, and their receipts carry the right notes.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantIdOf } from '../../../test/support/factories-cases.js';
+import { configureTestChannel, visibleFiles } from '../../../test/support/delivery-kit.js';
 import { pdfText } from '../../../test/support/pdf-inspection.js';
 import { createTestContext, type TestContext } from '../../../test/support/test-app.js';
 import { waitFor } from '../../../test/support/wait-for.js';
@@ -16,15 +20,18 @@ import { buildCaseEngine } from '../../modules/cases/case-engine-wiring.js';
 import { allServicePackages } from '../../service-packages.js';
 import { startWorker, type Worker } from '../../platform/jobs/worker.js';
 import { createMailTransport } from '../../platform/mail/mail-transport.js';
+import { loadGewerbeSettings, saveGewerbeSettings } from './settings.js';
 import { estateAgentAnswers, hairdresserAnswers, minorAnswers, submitGewerbe, thirdCountryAnswers, webDesignerAnswers, type SubmittedGewerbe } from './testing/gewerbe-answers.js';
 
 describe('Gewerbe-Anmeldung end to end', () => {
   let ctx: TestContext;
   let worker: Worker;
   let wurzen: { slug: string; id: string };
+  let dropDir: string;
 
   beforeAll(async () => {
-    ctx = await createTestContext({ clock: systemClock });
+    dropDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-gewerbe-drop-'));
+    ctx = await createTestContext({ clock: systemClock, settings: { deliveryDropDir: dropDir } });
     worker = await startWorker(ctx.queue, [...ctx.queue.jobs.values()], {
       db: ctx.db,
       settings: ctx.settings,
@@ -36,11 +43,35 @@ describe('Gewerbe-Anmeldung end to end', () => {
       pollingIntervalSeconds: 0.5,
     });
     wurzen = { slug: 'wurzen', id: await tenantIdOf(ctx.db, 'wurzen') };
+    // Wurzen delivers to these recipients through one file-drop folder (the seed gave it its area).
+    await configureTestChannel(ctx.db, wurzen.id, { id: 'ablage', displayName: 'Übergabeordner', channelType: 'file-drop', options: { folder: 'wurzen/xgewerbeanzeige' } });
+    await ctx.db.withTenant(wurzen.id, async (trx) => {
+      const recipient = (name: string) => ({ name, channelId: 'ablage', dvdv: { praefix: 'test', kennung: name.toLowerCase().replace(/\W+/g, '-') } });
+      const recipients = { ihk: recipient('IHK zu Leipzig'), hwk: recipient('Handwerkskammer zu Leipzig'), finanzamt: recipient('Finanzamt Grimma'), dguv: recipient('DGUV'), auslaenderbehoerde: recipient('Ausländerbehörde Landkreis Leipzig'), erlaubnisbehoerde: recipient('Gewerbeaufsicht Landkreis Leipzig'), zoll: { ...recipient('Hauptzollamt'), waived: true } };
+      await saveGewerbeSettings(trx, wurzen.id, { ...(await loadGewerbeSettings(trx, wurzen.id)), recipients }, new Date());
+    });
   });
   afterAll(async () => {
     await worker?.stop(5000);
     await ctx?.close();
+    fs.rmSync(dropDir, { recursive: true, force: true });
   });
+
+  const deliveries = (c: SubmittedGewerbe) =>
+    ctx.db.withTenant(wurzen.id, (trx) => trx.selectFrom('deliveries').select(['recipient_id', 'status', 'payload_filename']).where('case_id', '=', c.caseId).orderBy('recipient_id').execute());
+  /** Waits until every delivery of the case is delivered and returns the recipients. */
+  async function deliveredTo(c: SubmittedGewerbe): Promise<string[]> {
+    await waitFor(async () => {
+      const rows = await deliveries(c);
+      return rows.length > 0 && rows.every((d) => d.status === 'delivered');
+    }, 30_000, 'deliveries delivered');
+    const rows = await deliveries(c);
+    // One file per delivery in the drop folder, named by reference and recipient.
+    const files = visibleFiles(dropDir).filter((f) => f.includes(c.reference));
+    expect(files).toHaveLength(rows.length);
+    for (const d of rows) expect(files.some((f) => f.includes(`_${d.recipient_id}_`) && f.endsWith('.xml')), d.recipient_id).toBe(true);
+    return rows.map((d) => d.recipient_id);
+  }
 
   const caseRow = (c: SubmittedGewerbe) => ctx.db.withTenant(wurzen.id, (trx) => trx.selectFrom('cases').selectAll().where('id', '=', c.caseId).executeTakeFirstOrThrow());
   const findings = (c: SubmittedGewerbe) =>
@@ -64,7 +95,7 @@ describe('Gewerbe-Anmeldung end to end', () => {
   it('issues the receipt for a sole trader’s web-design business without a human, with name, activity and reference', async () => {
     const c = await submitGewerbe(ctx.app, ctx.db, wurzen, 'gewerbe-anmeldung', webDesignerAnswers());
     expect(c.reference).toMatch(/^WUR-GEW-\d{4}-\d{6}$/);
-    await waitFor(async () => (await caseRow(c)).state === 'confirmed', 30_000, 'automatic receipt');
+    await waitFor(async () => (await caseRow(c)).state === 'closed', 30_000, 'automatic receipt and transmission');
     expect((await findings(c)).filter((f) => f.severity !== 'info')).toEqual([]);
     const text = await receiptText(c);
     expect(text).toContain('Empfangsbescheinigung nach § 15 Abs. 1 GewO');
@@ -74,13 +105,15 @@ describe('Gewerbe-Anmeldung end to end', () => {
     expect(text).not.toContain('berechtigt nicht zur Aufnahme');
     const entry = await ctx.db.withTenant(wurzen.id, (trx) => trx.selectFrom('gewerbe_register_entries').selectAll().where('holder_name', '=', 'Jörg Müßig-Äbelé').executeTakeFirstOrThrow());
     expect(entry).toMatchObject({ status: 'active', activity: 'Webdesign und Programmierung von Internetseiten', wz_code: '62.01', town: 'Wurzen' });
+    // One delivery per applicable recipient: no HWK (no craft), no Ausländerbehörde (German), no permit authority, Zoll waived.
+    expect(await deliveredTo(c)).toEqual(['dguv', 'finanzamt', 'ihk']);
   });
 
   const review = [
-    { name: 'real-estate agent (§ 34c GewO)', answers: estateAgentAnswers, codes: ['gewerbe.permit-required'], source: '§ 34c GewO', note: /berechtigt nicht zur Aufnahme der Tätigkeit „Immobilienmakler[^“]*“\. Dafür brauchen Sie eine Erlaubnis nach § 34c GewO/ },
-    { name: 'hairdresser (Anlage A HwO)', answers: hairdresserAnswers, codes: ['gewerbe.craft-card-missing'], source: '§ 1 Abs. 1 HwO, Anlage A', note: /berechtigt nicht zum selbständigen Betrieb des Handwerks „Friseur“/ },
-    { name: '17-year-old', answers: minorAnswers, codes: ['gewerbe.minor'], source: '§ 112 BGB', note: null },
-    { name: 'third-country national without residence title', answers: thirdCountryAnswers, codes: ['gewerbe.residence-title-missing'], source: '§ 4a Abs. 1 und 3 AufenthG', note: null },
+    { name: 'real-estate agent (§ 34c GewO)', answers: estateAgentAnswers, recipients: ['dguv', 'erlaubnisbehoerde', 'finanzamt', 'ihk'], codes: ['gewerbe.permit-required'], source: '§ 34c GewO', note: /berechtigt nicht zur Aufnahme der Tätigkeit „Immobilienmakler[^“]*“\. Dafür brauchen Sie eine Erlaubnis nach § 34c GewO/ },
+    { name: 'hairdresser (Anlage A HwO)', answers: hairdresserAnswers, recipients: ['dguv', 'finanzamt', 'hwk'], codes: ['gewerbe.craft-card-missing'], source: '§ 1 Abs. 1 HwO, Anlage A', note: /berechtigt nicht zum selbständigen Betrieb des Handwerks „Friseur“/ },
+    { name: '17-year-old', answers: minorAnswers, recipients: ['dguv', 'finanzamt', 'ihk'], codes: ['gewerbe.minor'], source: '§ 112 BGB', note: null },
+    { name: 'third-country national without residence title', answers: thirdCountryAnswers, recipients: ['auslaenderbehoerde', 'dguv', 'finanzamt', 'ihk'], codes: ['gewerbe.residence-title-missing'], source: '§ 4a Abs. 1 und 3 AufenthG', note: null },
   ];
 
   for (const t of review) {
@@ -102,6 +135,8 @@ describe('Gewerbe-Anmeldung end to end', () => {
       expect(text).toContain(c.reference);
       if (t.note) expect(text.replace(/\s+/g, ' ')).toMatch(t.note);
       else expect(text).not.toContain('berechtigt nicht zur Aufnahme');
+      expect((await caseRow(c)).state).toBe('closed');
+      expect(await deliveredTo(c)).toEqual(t.recipients);
     });
   }
 });

@@ -2,7 +2,7 @@
  * The Gewerbeanzeige procedures (GewA1 Anmeldung, GewA2 Ummeldung, GewA3 Abmeldung) as service
  * packages: their definitions (with the shared code lists from `data/` injected), one workflow
  * and one rule set for all three, the Empfangsbescheinigung, the Gewerberegister step, the rule
- * lookups and the XGewerbeanzeige exporter. Reference numbers use the code GEW.
+ * lookups and the XGewerbeanzeige exporter (versioned, `exports/xgewerbeanzeige/v2_2/`). Reference numbers use the code GEW.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import type { ServicePackage } from '../../definitions/service-package.js';
 import { loadWorkflowFile } from '../../definitions/workflow/load-workflow.js';
 import { loadGewerbeCodeLists, type GewerbeCodeLists } from './code-lists.js';
 import { gewerbeReceiptTemplate } from './documents/receipt.js';
+import { xgewerbeanzeigeExporter } from './exports/xgewerbeanzeige/exporter.js';
 import { updateRegisterStep } from './register/update-register.js';
 import { gewerbeLookups, loadGewerbeRuleSet } from './rules/gewerbe-rules.js';
 import { fullName, personName, text } from './rules/case-data.js';
@@ -26,9 +27,10 @@ export function loadGewerbeDefinition(file: string, codeLists: GewerbeCodeLists)
   return loadServiceDefinition({ ...json, codeLists: { ...codeLists.choices, ...json.codeLists } }, file);
 }
 
-/** The three Gewerbe packages (definitions that are present on disk). */
-export function gewerbePackages(): ServicePackage[] {
+/** The three Gewerbe packages; `xsdDir` turns on XSD validation of outgoing XGewerbeanzeige messages. */
+export function gewerbePackages(options: { xsdDir?: string | undefined } = {}): ServicePackage[] {
   const codeLists = loadGewerbeCodeLists();
+  const exporter = xgewerbeanzeigeExporter({ codeLists, ...(options.xsdDir ? { xsdDir: options.xsdDir } : {}) });
   const workflow = loadWorkflowFile(path.join(import.meta.dirname, 'workflow.json'));
   const ruleSet = loadGewerbeRuleSet(codeLists);
   const definitions = GEWERBE_SERVICE_IDS.map((id) => path.join(import.meta.dirname, 'definitions', `${id}.json`))
@@ -45,6 +47,7 @@ export function gewerbePackages(): ServicePackage[] {
       applicant: (data) => ({ name: fullName(personName(data)) || null, email: text(data, 'email') ?? null }),
       documentTemplates: [gewerbeReceiptTemplate(definition.id, registry)],
       steps: [updateRegisterStep],
+      exporters: [exporter],
       lookups: gewerbeLookups,
     }),
   );
