@@ -10,14 +10,16 @@ describe('public pages', () => {
     await ctx?.close();
   });
 
-  it('platform home names all five founding municipalities and their planned services', async () => {
+  it('platform home names all five founding municipalities and the services each offers', async () => {
     const res = await ctx.app.inject('/');
     expect(res.statusCode).toBe(200);
     for (const name of ['Große Kreisstadt Wurzen', 'Gemeinde Bennewitz', 'Gemeinde Lossatal', 'Gemeinde Thallwitz', 'Stadt Augustusburg']) {
       expect(res.body).toContain(name);
     }
     expect(res.body).toContain('Gewerbe anmelden');
-    expect(res.body).toContain('geplant');
+    // The Gewerbe services are online in the founding municipalities: a badge and a link each.
+    expect(res.body).toContain('href="/wurzen/gewerbe-anmeldung"');
+    expect(res.body).toMatch(/kern-badge--success[^>]*>online</);
     expect(res.body).toContain('Fünf Kommunen starten');
   });
 

@@ -18,6 +18,7 @@ import { evaluateRules } from '../cases/evaluate-rules.js';
 import { createDocumentEffectSink } from './document-effects.js';
 import { listCaseDocuments } from './document-queries.js';
 import { generateCaseDocument } from './generate-document.js';
+import { createServicePackages } from '../../definitions/service-package.js';
 import { createGenerateDocumentJob, GENERATE_DOCUMENT_JOB, type GenerateDocumentJob } from './generate-document-job.js';
 
 describe('document effects and the documents.generate job', () => {
@@ -55,6 +56,7 @@ describe('document effects and the documents.generate job', () => {
       log: pino({ level: 'silent' }),
       mail: createMailTransport({ from: 'test@example.org' }),
       storage,
+      packages: createServicePackages([]),
       job: { id: 'direct', name: GENERATE_DOCUMENT_JOB, attempt: 1 },
     }) as Partial<JobContext> as JobContext;
   const events = (caseId: string) => t.db.withTenant(wurzen, (trx) => trx.selectFrom('case_events').select(['type', 'actor_kind', 'actor_id']).where('case_id', '=', caseId).orderBy('seq').execute());
