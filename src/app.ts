@@ -13,6 +13,7 @@ import type { Settings } from './config/settings.js';
 import { backOfficeModule } from './modules/backoffice/backoffice-module.js';
 import { gewerberegisterModule } from './services/gewerbe/register/register-routes.js';
 import { trafficPublicModule } from './services/verkehr/public/public-routes.js';
+import { trafficCasePanel } from './services/verkehr/traffic-panel.js';
 import type { BackOfficeOptions } from './modules/backoffice/backoffice-deps.js';
 import type { CaseEngineDeps } from './modules/cases/case-engine.js';
 import { buildCaseEngine } from './modules/cases/case-engine-wiring.js';
@@ -161,7 +162,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await staffModule(app, services);
   await deliveriesModule(app, services);
   await documentsModule(app, services);
-  await backOfficeModule(app, services, { ...deps.backOffice, panels: [documentsCasePanel(), messagesCasePanel(), deliveriesCasePanel(clock), ...(deps.backOffice?.panels ?? [])] });
+  await backOfficeModule(app, services, { ...deps.backOffice, panels: [documentsCasePanel(), messagesCasePanel(), deliveriesCasePanel(clock), trafficCasePanel(), ...(deps.backOffice?.panels ?? [])] });
   await gewerberegisterModule(app, services);
   await trafficPublicModule(app, services);
   await gewerberegisterModule(app, services);

@@ -68,6 +68,18 @@ export const trafficMessages = defineMessages({
   'verkehr.public.feeds': { de: 'Offene Daten', en: 'Open data' },
   'verkehr.public.geojson': { de: 'GeoJSON (RFC 7946)', en: 'GeoJSON (RFC 7946)' },
   'verkehr.public.apply': { de: 'Selbst eine Anordnung beantragen', en: 'Apply for an order yourself' },
+  'verkehr.panel.title': { de: 'Verkehrsrechtliche Prüfung', en: 'Traffic-order check' },
+  'verkehr.panel.notTraffic': { de: 'Nur bei verkehrsrechtlichen Anordnungen.', en: 'Only for traffic orders.' },
+  'verkehr.panel.classification': { de: 'Einstufung der automatischen Prüfung', en: 'Classification by the automatic check' },
+  'verkehr.panel.GREEN': { de: 'Grün: Standardfall, Anordnung vorbereitet', en: 'Green: standard case, order drafted' },
+  'verkehr.panel.YELLOW': { de: 'Gelb: Hinweise prüfen', en: 'Yellow: check the findings' },
+  'verkehr.panel.RED': { de: 'Rot: Einzelfallprüfung nötig', en: 'Red: needs a full review' },
+  'verkehr.panel.notEvaluated': { de: 'Noch nicht geprüft', en: 'Not checked yet' },
+  'verkehr.panel.stale': { de: 'Die Angaben wurden nach der Prüfung geändert.', en: 'The data changed after the check.' },
+  'verkehr.panel.counts': { de: '{blocking} blockierend, {warning} Warnungen, {info} Hinweise', en: '{blocking} blocking, {warning} warnings, {info} notes' },
+  'verkehr.panel.setup': { de: 'Schilder spätestens am {date} aufstellen', en: 'Signs up by {date} at the latest' },
+  'verkehr.panel.conflict': { de: 'Überschneidung mit {reference}', en: 'Overlaps {reference}' },
+  'verkehr.panel.openCase': { de: 'Vorgang {reference} öffnen', en: 'Open case {reference}' },
 });
 
 export type TrafficMessageKey = keyof typeof trafficMessages;

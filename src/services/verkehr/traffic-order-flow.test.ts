@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff } from '../../../test/support/factories.js';
+import { createStaff, signedInStaff } from '../../../test/support/factories.js';
 import { tenantIdOf } from '../../../test/support/factories-cases.js';
 import { pdfText } from '../../../test/support/pdf-inspection.js';
 import { createTestContext, TestClock, type TestContext } from '../../../test/support/test-app.js';
@@ -66,6 +66,12 @@ describe('traffic order: GREEN no-parking zone, one-click approval, released ord
     expect(conflict?.message.de).toContain(first.reference);
     expect(conflict?.message.de).toContain('Teichweg 10–14');
     expect(second.row.state).toBe('submitted');
+    // The case page shows the classification and links to the other case.
+    const { browser } = await signedInStaff(ctx.app, ctx.db, { tenantSlug: 'bennewitz' });
+    const page = await browser.get(`/bennewitz/staff/vorgaenge/${second.row.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Rot: Einzelfallprüfung nötig');
+    expect(page.body).toContain(`href="/bennewitz/staff/vorgaenge/${first.row.id}"`);
   });
 
   it('does not flag neighbours: further along, on the other side, or in another week', async () => {
