@@ -146,6 +146,18 @@ export const settingSpecs = {
     default: () => 30,
     parse: int,
   }),
+  informationRequestDays: spec<number>({
+    env: 'INFORMATION_REQUEST_DAYS',
+    doc: 'Default answer period of an information request (Nachforderung), in calendar days; the caseworker may choose another future date.',
+    default: () => 14,
+    parse: positiveInt,
+  }),
+  informationRequestReminderDays: spec<number>({
+    env: 'INFORMATION_REQUEST_REMINDER_DAYS',
+    doc: 'An unanswered information request is reminded once, this many days before its deadline (none when the deadline is nearer than that).',
+    default: () => 3,
+    parse: positiveInt,
+  }),
   smtpUrl: spec<string | undefined>({
     env: 'SMTP_URL',
     doc: 'SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example:587. Empty outside production: mails go to the dev mailbox (/dev/mail).',
