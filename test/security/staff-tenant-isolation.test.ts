@@ -40,6 +40,15 @@ describe('staff routes refuse other municipalities’ staff with 404', () => {
     // A queued Bennewitz delivery of that case, for the deliveries routes.
     await configureTestChannel(ctx.db, bennewitz, { id: 'ihk', displayName: 'IHK', channelType: 'failing-demo', options: {} });
     bennewitzParams.deliveryId = await queueTestDelivery(ctx, bennewitz, caseId, { channelId: 'ihk' });
+    // An open Bennewitz information request of that case, for the request routes.
+    bennewitzParams.requestId = await ctx.db.withTenant(bennewitz, async (trx) => {
+      const row = await trx
+        .insertInto('information_requests')
+        .values({ tenant_id: bennewitz, case_id: caseId, requested_at: new Date(), message: 'Bitte den Grundriss nachreichen.', due_date: '2099-01-01' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    });
     // A Bennewitz Gewerberegister entry, for the register routes.
     const business = { ...webDesignerAnswers(), businessAddress: { street: 'Bahnhofstraße', houseNumber: '1', postalCode: '04828', town: 'Bennewitz', country: 'DE' } };
     bennewitzParams.entryId = (await registerGewerbe(ctx.db, bennewitz, business)).entryId;
