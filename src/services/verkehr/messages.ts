@@ -67,6 +67,7 @@ export const trafficMessages = defineMessages({
   'verkehr.public.reference': { de: 'Aktenzeichen', en: 'Reference' },
   'verkehr.public.feeds': { de: 'Offene Daten', en: 'Open data' },
   'verkehr.public.geojson': { de: 'GeoJSON (RFC 7946)', en: 'GeoJSON (RFC 7946)' },
+  'verkehr.public.datex': { de: 'DATEX II v3 (Baustellen, Krane, Container, Veranstaltungen)', en: 'DATEX II v3 (works, cranes, containers, events)' },
   'verkehr.public.apply': { de: 'Selbst eine Anordnung beantragen', en: 'Apply for an order yourself' },
   'verkehr.panel.title': { de: 'Verkehrsrechtliche Prüfung', en: 'Traffic-order check' },
   'verkehr.panel.notTraffic': { de: 'Nur bei verkehrsrechtlichen Anordnungen.', en: 'Only for traffic orders.' },

@@ -101,5 +101,11 @@ describe('public traffic restrictions: page and GeoJSON feed', () => {
     for (const ref of Object.values(references)) expect(wurzenPage.body).not.toContain(ref);
     expect((await ctx.app.inject('/nirgendwo/verkehr/beschraenkungen.geojson')).statusCode).toBe(404);
     expect((await ctx.app.inject('/nirgendwo/verkehr/beschraenkungen')).statusCode).toBe(404);
+    expect((await ctx.app.inject('/nirgendwo/verkehr/beschraenkungen.datex2.xml')).statusCode).toBe(404);
+    const datex = await ctx.app.inject('/bennewitz/verkehr/beschraenkungen.datex2.xml');
+    expect(datex.statusCode).toBe(200);
+    expect(datex.headers['content-type']).toContain('application/xml');
+    // Only no-parking zones were approved here: they stay out of DATEX II.
+    expect(datex.body).not.toContain('<sit:situation ');
   });
 });

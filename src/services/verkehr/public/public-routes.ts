@@ -1,6 +1,6 @@
 /**
  * The municipality's public traffic-restriction pages (issue 6 § 8): a list of current and
- * upcoming restrictions and the same data as a GeoJSON feed. Public and without personal data;
+ * upcoming restrictions and the same data as a GeoJSON feed and a DATEX II v3 publication. Public and without personal data;
  * a municipality that does not offer the traffic-order procedure has no such pages (404).
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
@@ -11,6 +11,7 @@ import { formatDate } from '../../../platform/i18n/i18n.js';
 import { tenantScoped } from '../../../platform/tenancy/tenant-scope.js';
 import { findOfferedService } from '../../../modules/submissions/service-offer.js';
 import { TRAFFIC_SERVICE_ID } from '../traffic-settings.js';
+import { buildRestrictionsDatex2 } from './datex2-feed.js';
 import { buildRestrictionsGeoJson } from './geojson-feed.js';
 import { findPublishedRestrictions } from './published-restrictions.js';
 
@@ -42,6 +43,7 @@ const routes: FastifyPluginAsync<AppServices> = async (app, services) => {
         hours: r.dailyWindow ? t('verkehr.public.hours', r.dailyWindow) : null,
       })),
       geojsonHref: `/${tenant.slug}/verkehr/beschraenkungen.geojson`,
+      datexHref: `/${tenant.slug}/verkehr/beschraenkungen.datex2.xml`,
       applyHref: `/${tenant.slug}/${TRAFFIC_SERVICE_ID}`,
     });
   });
@@ -51,6 +53,12 @@ const routes: FastifyPluginAsync<AppServices> = async (app, services) => {
     const body = buildRestrictionsGeoJson({ authority: tenant.officialName, ags: tenant.ags, ars: tenant.ars }, restrictions, now);
     // Open data: anyone may fetch it, from any origin, and caches may keep it for five minutes.
     return reply.header('content-type', 'application/geo+json; charset=utf-8').header('cache-control', 'public, max-age=300').header('access-control-allow-origin', '*').send(JSON.stringify(body));
+  });
+
+  app.get('/verkehr/beschraenkungen.datex2.xml', async (request, reply) => {
+    const { tenant, now, restrictions } = await load(request);
+    const xml = buildRestrictionsDatex2({ authority: tenant.officialName, ags: tenant.ags, ars: tenant.ars }, restrictions, now);
+    return reply.header('content-type', 'application/xml; charset=utf-8').header('cache-control', 'public, max-age=300').header('access-control-allow-origin', '*').send(xml);
   });
 };
 
