@@ -15,6 +15,7 @@ import { loadGewerbeCodeLists, type GewerbeCodeLists } from './code-lists.js';
 import { gewerbeReceiptTemplate } from './documents/receipt.js';
 import { xgewerbeanzeigeExporter } from './exports/xgewerbeanzeige/exporter.js';
 import { updateRegisterStep } from './register/update-register.js';
+import { gewerbePreSubmitCheck } from './pre-submit.js';
 import { gewerbeLookups, loadGewerbeRuleSet } from './rules/gewerbe-rules.js';
 import { fullName, personName, text } from './rules/case-data.js';
 import { GEWERBE_SERVICE_IDS } from './service-ids.js';
@@ -49,6 +50,7 @@ export function gewerbePackages(options: { xsdDir?: string | undefined } = {}): 
       steps: [updateRegisterStep],
       exporters: [exporter],
       lookups: gewerbeLookups,
+      preSubmitCheck: gewerbePreSubmitCheck(definition.id),
     }),
   );
 }

@@ -63,7 +63,8 @@ export const duplicateRule = defineRule<{ serviceId: string; matches: RegisterMa
   name: { de: 'Dubletten im Gewerberegister', en: 'Duplicates in the trade register' },
   legalSource: '§ 14 Abs. 1 GewO',
   async prepare(data, env) {
-    const premises = address(data, 'businessAddress');
+    // A move within the municipality (GewA2) is matched at the address the entry still has.
+    const premises = (env.serviceId === 'gewerbe-ummeldung' ? address(data, 'previousAddress') : undefined) ?? address(data, 'businessAddress');
     const matches = await env.lookup<RegisterMatches>('gewerbe.register-matches', {
       caseId: env.caseId,
       serviceId: env.serviceId,

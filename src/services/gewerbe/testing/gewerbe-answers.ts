@@ -115,3 +115,9 @@ export async function submitGewerbe(app: FastifyInstance, db: Database, tenant: 
   const row = await db.withTenant(tenant.id, (trx) => trx.selectFrom('cases').select('id').where('tenant_id', '=', tenant.id).where('reference', '=', reference).executeTakeFirstOrThrow());
   return { caseId: row.id, reference, statusToken };
 }
+
+/** The answers limited to the top-level fields a definition has (GewA2 and GewA3 ask less than GewA1). */
+export function onlyFieldsOf(definition: { pages: readonly { fields: readonly { id: string }[] }[] }, answers: Answers): Answers {
+  const ids = new Set(definition.pages.flatMap((p) => p.fields.map((f) => f.id)));
+  return Object.fromEntries(Object.entries(answers).filter(([key]) => ids.has(key)));
+}
