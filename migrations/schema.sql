@@ -770,6 +770,61 @@ ALTER TABLE traffic_areas FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON traffic_areas AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE traffic_areas TO rathaus_app;
 
+CREATE TABLE traffic_consultation_parties (
+  tenant_id uuid NOT NULL,
+  id text NOT NULL,
+  name text NOT NULL,
+  email text NOT NULL,
+  kind text NOT NULL,
+  case_types text[] DEFAULT '{BAU,HUB,CON,VER}'::text[] NOT NULL,
+  triggers text[] DEFAULT '{always}'::text[] NOT NULL,
+  active boolean DEFAULT true NOT NULL
+);
+ALTER TABLE traffic_consultation_parties ADD CONSTRAINT traffic_consultation_parties_email_check CHECK ((email ~ '^[^[:space:]@]+@[^[:space:]@]+$'::text));
+ALTER TABLE traffic_consultation_parties ADD CONSTRAINT traffic_consultation_parties_id_check CHECK ((id ~ '^[a-z0-9][a-z0-9-]{0,62}$'::text));
+ALTER TABLE traffic_consultation_parties ADD CONSTRAINT traffic_consultation_parties_kind_check CHECK ((kind = ANY (ARRAY['police'::text, 'road-authority'::text, 'transit'::text, 'fire-rescue'::text, 'waste'::text, 'building-yard'::text, 'other'::text])));
+ALTER TABLE traffic_consultation_parties ADD CONSTRAINT traffic_consultation_parties_name_check CHECK (((length(name) >= 1) AND (length(name) <= 200)));
+ALTER TABLE traffic_consultation_parties ADD CONSTRAINT traffic_consultation_parties_pkey PRIMARY KEY (tenant_id, id);
+ALTER TABLE traffic_consultation_parties ADD CONSTRAINT traffic_consultation_parties_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE;
+ALTER TABLE traffic_consultation_parties ENABLE ROW LEVEL SECURITY;
+ALTER TABLE traffic_consultation_parties FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON traffic_consultation_parties AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE traffic_consultation_parties TO rathaus_app;
+
+CREATE TABLE traffic_consultations (
+  tenant_id uuid NOT NULL,
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  case_id uuid NOT NULL,
+  party_id text NOT NULL,
+  party_name text NOT NULL,
+  party_email text NOT NULL,
+  token_hash text NOT NULL,
+  requested_at timestamp with time zone NOT NULL,
+  requested_by uuid,
+  due_date date NOT NULL,
+  message text,
+  status text DEFAULT 'open'::text NOT NULL,
+  answer_text text,
+  answered_at timestamp with time zone,
+  reminder_sent_at timestamp with time zone
+);
+ALTER TABLE traffic_consultations ADD CONSTRAINT traffic_consultations_answer_text_check CHECK (((answer_text IS NULL) OR (length(answer_text) <= 5000)));
+ALTER TABLE traffic_consultations ADD CONSTRAINT traffic_consultations_check CHECK (((status = ANY (ARRAY['agreed'::text, 'agreed-with-conditions'::text, 'objected'::text])) = (answered_at IS NOT NULL)));
+ALTER TABLE traffic_consultations ADD CONSTRAINT traffic_consultations_check1 CHECK (((status <> ALL (ARRAY['agreed-with-conditions'::text, 'objected'::text])) OR (answer_text IS NOT NULL)));
+ALTER TABLE traffic_consultations ADD CONSTRAINT traffic_consultations_message_check CHECK (((message IS NULL) OR (length(message) <= 5000)));
+ALTER TABLE traffic_consultations ADD CONSTRAINT traffic_consultations_pkey PRIMARY KEY (tenant_id, id);
+ALTER TABLE traffic_consultations ADD CONSTRAINT traffic_consultations_requested_by_fkey FOREIGN KEY (requested_by) REFERENCES staff_users(id);
+ALTER TABLE traffic_consultations ADD CONSTRAINT traffic_consultations_status_check CHECK ((status = ANY (ARRAY['open'::text, 'agreed'::text, 'agreed-with-conditions'::text, 'objected'::text, 'withdrawn'::text])));
+ALTER TABLE traffic_consultations ADD CONSTRAINT traffic_consultations_tenant_id_case_id_fkey FOREIGN KEY (tenant_id, case_id) REFERENCES cases(tenant_id, id);
+ALTER TABLE traffic_consultations ADD CONSTRAINT traffic_consultations_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE;
+ALTER TABLE traffic_consultations ADD CONSTRAINT traffic_consultations_token_hash_check CHECK ((token_hash ~ '^[0-9a-f]{64}$'::text));
+CREATE INDEX traffic_consultations_case ON traffic_consultations USING btree (tenant_id, case_id, requested_at);
+CREATE UNIQUE INDEX traffic_consultations_token ON traffic_consultations USING btree (tenant_id, token_hash);
+ALTER TABLE traffic_consultations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE traffic_consultations FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON traffic_consultations AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT INSERT, SELECT, UPDATE ON TABLE traffic_consultations TO rathaus_app;
+
 CREATE TABLE traffic_orders (
   tenant_id uuid NOT NULL,
   case_id uuid NOT NULL,

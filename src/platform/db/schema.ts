@@ -516,6 +516,40 @@ export interface GewerbeRegisterHistoryTable {
   changes: JsonWithDefault<{ field: string; from: unknown; to: unknown }[]>;
 }
 
+/** A party a municipality may hear on traffic orders. */
+export interface TrafficConsultationPartiesTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  email: string;
+  kind: 'police' | 'road-authority' | 'transit' | 'fire-rescue' | 'waste' | 'building-yard' | 'other';
+  case_types: ColumnType<string[], string[] | undefined, string[]>;
+  triggers: ColumnType<string[], string[] | undefined, string[]>;
+  active: Generated<boolean>;
+}
+
+export type ConsultationStatus = 'open' | 'agreed' | 'agreed-with-conditions' | 'objected' | 'withdrawn';
+
+/** One party heard on one traffic-order case, answered through a personal link. */
+export interface TrafficConsultationsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  party_id: string;
+  party_name: string;
+  party_email: string;
+  token_hash: string;
+  requested_at: Timestamp;
+  requested_by: string | null;
+  /** A calendar day as `YYYY-MM-DD`. */
+  due_date: string;
+  message: string | null;
+  status: ColumnType<ConsultationStatus, ConsultationStatus | undefined, ConsultationStatus>;
+  answer_text: string | null;
+  answered_at: Timestamp | null;
+  reminder_sent_at: Timestamp | null;
+}
+
 /** All tables known to the application. */
 export interface DB {
   tenants: TenantsTable;
@@ -553,6 +587,8 @@ export interface DB {
   traffic_areas: TrafficAreasTable;
   traffic_streets: TrafficStreetsTable;
   traffic_orders: TrafficOrdersTable;
+  traffic_consultation_parties: TrafficConsultationPartiesTable;
+  traffic_consultations: TrafficConsultationsTable;
   gewerbe_settings: GewerbeSettingsTable;
   gewerbe_register_entries: GewerbeRegisterEntriesTable;
   gewerbe_register_history: GewerbeRegisterHistoryTable;
