@@ -15,6 +15,7 @@ import { seedCommand } from './commands/seed.js';
 import { tenantCreateCommand, tenantListCommand } from './commands/tenant.js';
 import { userCreateCommand } from './commands/user-create.js';
 import { userResetPasswordCommand } from './commands/user-reset-password.js';
+import { gewerbeSettingsSetCommand, gewerbeSettingsShowCommand } from '../services/gewerbe/cli/gewerbe-settings-command.js';
 
 const commands: Command[] = [
   migrateCommand,
@@ -28,6 +29,8 @@ const commands: Command[] = [
   channelSetCommand,
   channelListCommand,
   channelCheckCommand,
+  gewerbeSettingsShowCommand,
+  gewerbeSettingsSetCommand,
   webCommand,
   workerCommand,
   makeConfigDocsCommand(),
