@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Settings } from './config/settings.js';
 import { backOfficeModule } from './modules/backoffice/backoffice-module.js';
 import { gewerberegisterModule } from './services/gewerbe/register/register-routes.js';
+import { gewerbeGuideModule } from './services/gewerbe/guide/guide-routes.js';
 import { trafficPublicModule } from './services/verkehr/public/public-routes.js';
 import { trafficCasePanel } from './services/verkehr/traffic-panel.js';
 import type { BackOfficeOptions } from './modules/backoffice/backoffice-deps.js';
@@ -166,6 +167,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await backOfficeModule(app, services, { ...deps.backOffice, panels: [documentsCasePanel(), messagesCasePanel(), deliveriesCasePanel(clock), requestsCasePanel(clock), trafficCasePanel(), ...(deps.backOffice?.panels ?? [])] });
   await requestsModule(app, services);
   await gewerberegisterModule(app, services);
+  await gewerbeGuideModule(app, services);
   await trafficPublicModule(app, services);
   await statusModule(app, services);
   await submissionsModule(app, services);

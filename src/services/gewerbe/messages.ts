@@ -2,6 +2,36 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 
 /** Strings of the Gewerberegister pages and export. */
 export const gewerbeMessages = defineMessages({
+  'gewerbe.guide.title': { de: 'Gewerbe anzeigen: Was möchten Sie tun?', en: 'Trade notification: what would you like to do?' },
+  'gewerbe.guide.lead': {
+    de: 'Beantworten Sie eine Frage; wir zeigen Ihnen das passende Formular. Die Anzeige ist keine Genehmigung und ersetzt weder eine Erlaubnis noch die Handwerkskarte.',
+    en: 'Answer one question and we show you the right form. The notification is not a permit and replaces neither a permit nor the craft card.',
+  },
+  'gewerbe.guide.question': { de: 'Was möchten Sie tun?', en: 'What would you like to do?' },
+  'gewerbe.guide.submit': { de: 'Weiter', en: 'Continue' },
+  'gewerbe.guide.error': { de: 'Bitte wählen Sie aus, was Sie tun möchten.', en: 'Please choose what you would like to do.' },
+  'gewerbe.guide.answerTitle': { de: 'So geht es weiter', en: 'What to do next' },
+  'gewerbe.guide.offline': { de: 'Dieses Formular bietet die Gemeinde noch nicht online an; bitte wenden Sie sich an das Gewerbeamt.', en: 'The municipality does not offer this form online yet; please contact the trade office.' },
+  'gewerbe.guide.choice.start': { de: 'Ich beginne ein Gewerbe (auch im Nebenerwerb oder als Reisegewerbe).', en: 'I am starting a business (also as a sideline or itinerant trade).' },
+  'gewerbe.guide.choice.take-over': { de: 'Ich übernehme einen bestehenden Betrieb (Kauf, Pacht, Erbe) oder trete als Gesellschafter/in ein.', en: 'I am taking over an existing business (purchase, lease, inheritance) or joining as a partner.' },
+  'gewerbe.guide.choice.change': { de: 'Ich ändere oder erweitere meine Tätigkeit, wechsle zwischen Haupt- und Nebenerwerb oder mein Name ändert sich.', en: 'I am changing or extending my activity, switching between main and sideline business, or my name changes.' },
+  'gewerbe.guide.choice.move-within': { de: 'Ich verlege meinen Betrieb innerhalb von {town}.', en: 'I am moving my business within {town}.' },
+  'gewerbe.guide.choice.move-away': { de: 'Ich verlege meinen Betrieb in eine andere Gemeinde.', en: 'I am moving my business to another municipality.' },
+  'gewerbe.guide.choice.close': { de: 'Ich gebe meinen Betrieb auf, übergebe ihn oder trete als Gesellschafter/in aus.', en: 'I am closing or handing over my business, or leaving as a partner.' },
+  'gewerbe.guide.choice.no-trade': { de: 'Ich arbeite freiberuflich (z. B. Ärztin, Architekt, Übersetzerin, Künstler) oder in der Land- und Forstwirtschaft.', en: 'I work in a liberal profession (e.g. doctor, architect, translator, artist) or in agriculture or forestry.' },
+  'gewerbe.guide.answer.start': { de: 'Zeigen Sie den Beginn mit der Gewerbeanmeldung (GewA 1) an, spätestens wenn Sie beginnen.', en: 'Notify the start with the business registration (GewA 1), at the latest when you start.' },
+  'gewerbe.guide.answer.take-over': { de: 'Auch eine Übernahme oder ein Eintritt wird mit der Gewerbeanmeldung (GewA 1) angezeigt; die bisherige Inhaberin oder der bisherige Inhaber meldet ab.', en: 'A takeover or joining is also notified with the business registration (GewA 1); the previous owner deregisters.' },
+  'gewerbe.guide.answer.change': { de: 'Zeigen Sie die Änderung mit der Gewerbeummeldung (GewA 2) an.', en: 'Notify the change with the change notification (GewA 2).' },
+  'gewerbe.guide.answer.move-within': { de: 'Eine Verlegung innerhalb von {town} zeigen Sie mit der Gewerbeummeldung (GewA 2) an.', en: 'A move within {town} is notified with the change notification (GewA 2).' },
+  'gewerbe.guide.answer.move-away': { de: 'Melden Sie den Betrieb hier mit der Gewerbeabmeldung (GewA 3, Grund „Verlegung in eine andere Gemeinde“) ab und in der neuen Gemeinde mit der Gewerbeanmeldung (GewA 1) an.', en: 'Deregister the business here with the deregistration (GewA 3, reason “moving to another municipality”) and register it in the new municipality with the registration (GewA 1).' },
+  'gewerbe.guide.answer.close': { de: 'Zeigen Sie die Aufgabe mit der Gewerbeabmeldung (GewA 3) an, gleichzeitig mit der Aufgabe.', en: 'Notify the closing with the deregistration (GewA 3), at the time you close.' },
+  'gewerbe.guide.answer.no-trade': {
+    de: 'Freie Berufe, Land- und Forstwirtschaft und die Verwaltung eigenen Vermögens sind kein Gewerbe: Sie brauchen keine Gewerbeanzeige. Melden Sie Ihre Tätigkeit dem Finanzamt mit dem Fragebogen zur steuerlichen Erfassung über ELSTER. Im Zweifel berät Sie das Gewerbeamt.',
+    en: 'Liberal professions, agriculture and forestry and managing your own assets are not a trade: you need no trade notification. Tell the tax office about your activity with the tax registration questionnaire through ELSTER. If in doubt, the trade office advises you.',
+  },
+  'gewerbe.guide.link.gewerbe-anmeldung': { de: 'Zur Gewerbeanmeldung (GewA 1)', en: 'To the business registration (GewA 1)' },
+  'gewerbe.guide.link.gewerbe-ummeldung': { de: 'Zur Gewerbeummeldung (GewA 2)', en: 'To the change notification (GewA 2)' },
+  'gewerbe.guide.link.gewerbe-abmeldung': { de: 'Zur Gewerbeabmeldung (GewA 3)', en: 'To the deregistration (GewA 3)' },
   'gewerbe.register.title': { de: 'Gewerberegister', en: 'Trade register' },
   'gewerbe.register.lead': {
     de: 'Alle Betriebe und Betriebsstätten, die in dieser Gemeinde angemeldet wurden, mit ihrem Verlauf. Einträge entstehen und ändern sich durch bescheinigte Gewerbeanzeigen.',
