@@ -21,6 +21,12 @@ export const requestMessages = defineMessages({
   'requests.panel.newAnswer': { de: 'Neue Antwort eingegangen', en: 'New answer received' },
   'requests.panel.newAnswerAt': { de: 'Eingegangen am {at}; der Vorgang ist im Posteingang markiert.', en: 'Received on {at}; the case is marked in the inbox.' },
   'requests.panel.acknowledge': { de: 'Als gesehen markieren', en: 'Mark as seen' },
+  'requests.panel.attention': { de: 'Bitte prüfen', en: 'Please check' },
+  'requests.panel.waitingWithoutRequest': { de: 'Der Vorgang wartet auf eine Antwort, aber es ist keine Nachforderung offen', en: 'The case waits for an answer, but no information request is open' },
+  'requests.panel.waitingWithoutRequestDetails': {
+    de: 'Auf der Statusseite sieht die antragstellende Person keine Frage. Stellen Sie die Nachforderung mit „Angaben mit Frist nachfordern“, damit sie antworten kann.',
+    en: 'The applicant sees no question on the status page. Make the request with “Request information with a deadline” so that they can answer.',
+  },
   'requests.panel.new': { de: 'Neue Nachforderung', en: 'New information request' },
   'requests.panel.newDetails': {
     de: 'Die antragstellende Person erhält eine E-Mail und antwortet über ihre Statusseite.',

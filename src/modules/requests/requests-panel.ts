@@ -11,6 +11,7 @@ import { formatBytes } from '../backoffice/presentation.js';
 import type { CasePanelContext, CasePanelItem, CasePanelProvider, PanelTone } from '../backoffice/case-panels.js';
 import { isOverdue, listCaseRequests, type InformationRequest } from './request-queries.js';
 import { acknowledgeAnswersPath, caseFilePath, requestFormPath, withdrawRequestPath } from './request-paths.js';
+import { REQUESTED_STATE } from './request-workflow.js';
 
 function statusOf(request: InformationRequest, today: string, t: Translate): { label: string; tone: PanelTone } {
   if (isOverdue(request, today)) return { label: t('requests.status.overdue'), tone: 'danger' };
@@ -52,7 +53,7 @@ export function requestsCasePanel(clock: { now(): Date }): CasePanelProvider {
     async load(ctx) {
       const { t, locale } = ctx;
       const requests = await listCaseRequests(ctx.trx, ctx.tenantId, ctx.caseId);
-      const marker = await ctx.trx.selectFrom('cases').select(['information_answered_at', 'closed_at']).where('tenant_id', '=', ctx.tenantId).where('id', '=', ctx.caseId).executeTakeFirst();
+      const marker = await ctx.trx.selectFrom('cases').select(['information_answered_at', 'closed_at', 'state']).where('tenant_id', '=', ctx.tenantId).where('id', '=', ctx.caseId).executeTakeFirst();
       const staffIds = [...new Set(requests.map((r) => r.requestedBy).filter((id): id is string => id !== null))];
       const staff = staffIds.length > 0 ? await ctx.trx.selectFrom('staff_users').select(['id', 'display_name']).where('id', 'in', staffIds).execute() : [];
       const staffNames = new Map(staff.map((s) => [s.id, s.display_name]));
@@ -65,6 +66,10 @@ export function requestsCasePanel(clock: { now(): Date }): CasePanelProvider {
           details: [t('requests.panel.newAnswerAt', { at: formatDateTime(marker.information_answered_at, locale) })],
           action: { label: t('requests.panel.acknowledge'), url: acknowledgeAnswersPath(ctx.tenantSlug, ctx.caseId) },
         });
+      }
+      // Reached by the workflow's own step button, the state waits for an answer nobody was asked for on the status page.
+      if (marker?.state === REQUESTED_STATE && !requests.some((r) => r.status === 'open')) {
+        items.push({ title: t('requests.panel.waitingWithoutRequest'), status: { label: t('requests.panel.attention'), tone: 'warning' }, details: [t('requests.panel.waitingWithoutRequestDetails')] });
       }
       for (const request of requests) items.push(...requestItems(request, ctx, staffNames, today));
       if (marker && !marker.closed_at) {

@@ -130,6 +130,16 @@ describe('information requests in the back office', () => {
     expect(again.body).toContain('Diese Nachforderung ist nicht mehr offen');
   });
 
+  it('warns on the panel when the case waits in "information-requested" without an open request (reached by the workflow’s own step)', async () => {
+    const caseId = await insertCase(ctx.db, wurzen, { state: 'information-requested' });
+    const page = await erika.browser.get(`/wurzen/staff/vorgaenge/${caseId}`);
+    expect(page.body).toContain('Der Vorgang wartet auf eine Antwort, aber es ist keine Nachforderung offen');
+    // Asking from there makes the request without a further step; the warning goes.
+    expect((await postRequestForm(erika.browser, 'wurzen', caseId, { message: MESSAGE, dueDate: '2026-12-12' })).statusCode).toBe(303);
+    expect(await eventsOf(wurzen, caseId, 'transition')).toHaveLength(0);
+    expect((await erika.browser.get(`/wurzen/staff/vorgaenge/${caseId}`)).body).not.toContain('keine Nachforderung offen');
+  });
+
   it('refuses a request on a closed case (409) and a post without or with a foreign CSRF token (403)', async () => {
     const closed = await insertCase(ctx.db, wurzen, { state: 'closed', closedAt: NOW });
     expect((await erika.browser.get(requestFormPath('wurzen', closed))).statusCode).toBe(409);
