@@ -113,15 +113,16 @@ describeInBrowser('back office in the browser', () => {
     await Promise.all([page.waitForURL(`**/vorgaenge/${caseId}`), page.keyboard.press('Enter')]);
     expect(await page.locator('#case-assignee').textContent()).toBe('Erika Muster');
 
-    // The step "Angaben nachfordern": button, confirmation page, reason typed, confirm.
-    await tabUntil(page, 'the step button', async () => (await focusedId(page)) === 'step-request-information');
-    await Promise.all([page.waitForURL('**/schritte/request-information'), page.keyboard.press('Enter')]);
+    // The step "Ablehnen": button, confirmation page, reason typed, confirm. (Asking the applicant
+    // for information has its own form, tested in information-request.test.ts.)
+    await tabUntil(page, 'the step button', async () => (await focusedId(page)) === 'step-reject');
+    await Promise.all([page.waitForURL('**/schritte/reject'), page.keyboard.press('Enter')]);
     await tabUntil(page, 'the reason field', async () => (await focusedId(page)) === 'input-reason');
-    await page.keyboard.type('Bitte reichen Sie die Einverständniserklärung der Eltern nach.');
+    await page.keyboard.type('Die Einverständniserklärung der Eltern fehlt trotz Nachfrage.');
     await tabUntil(page, 'the confirm button', async () => (await focusedId(page)) === 'confirm-button', 5);
     await Promise.all([page.waitForURL(`**/vorgaenge/${caseId}?hinweis=schritt`), page.keyboard.press('Enter')]);
-    expect(await page.locator('#case-state').textContent()).toBe('Nachforderung');
-    expect(await page.getByText('Bitte reichen Sie die Einverständniserklärung der Eltern nach.', { exact: false }).count()).toBeGreaterThan(0);
+    expect(await page.locator('#case-state').textContent()).toBe('Abgelehnt');
+    expect(await page.getByText('Die Einverständniserklärung der Eltern fehlt trotz Nachfrage.', { exact: false }).count()).toBeGreaterThan(0);
     expect(await page.getByText('Der Bearbeitungsschritt wurde ausgeführt.').count()).toBe(1);
     expect(problems).toEqual([]);
   });

@@ -30,7 +30,7 @@ export interface NoteEntry {
 }
 
 /** Event types of other modules that have a name in the timeline (`backoffice.history.event.<type>`). */
-const NAMED_EVENTS = new Set(['document.generated', 'document.released', 'document.revoked', 'delivery.queued', 'delivery.delivered', 'delivery.failed', 'delivery.resent']);
+const NAMED_EVENTS = new Set(['document.generated', 'document.released', 'document.revoked', 'delivery.queued', 'delivery.delivered', 'delivery.failed', 'delivery.resent', 'information.requested', 'information.answered']);
 
 /** Event types kept out of the timeline. */
 export const HIDDEN_EVENT_TYPES = new Set(['case.viewed']);

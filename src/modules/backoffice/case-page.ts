@@ -45,7 +45,12 @@ export interface FindingView extends SeverityView {
 export interface TransitionButton extends Pick<AvailableTransition, 'id' | 'allowed'> {
   name: string;
   reasons: string[];
+  /** A step that needs its own form (asking the applicant for information) links there instead. */
+  href?: string;
 }
+
+/** The state an information request puts a case in; its step is taken by the request form (src/modules/requests). */
+const INFORMATION_REQUESTED = 'information-requested';
 
 export interface CasePageModel {
   caseId: string;
@@ -77,14 +82,17 @@ export interface CasePageModel {
   workflowMissing: boolean;
 }
 
-function transitionButtons(deps: BackOfficeDeps, row: CaseRow, facts: Parameters<typeof availableTransitions>[3] | undefined, locale: Locale): TransitionButton[] {
+function transitionButtons(deps: BackOfficeDeps, row: CaseRow, facts: Parameters<typeof availableTransitions>[3] | undefined, locale: Locale, url: string): TransitionButton[] {
   const runtime = deps.engine.services.get(row.service_id, row.service_version);
   if (!runtime || !facts || row.closed_at) return [];
+  const target = new Map(runtime.workflow.transitions.map((t) => [t.id, t.to]));
   return availableTransitions(runtime.workflow, row, 'caseworker', facts).map((t) => ({
     id: t.id,
     name: pick(t.name, locale),
     allowed: t.allowed,
     reasons: t.reasons.map((r) => pick(r, locale)),
+    // Moving the case without a question would leave the applicant nothing to answer.
+    ...(target.get(t.id) === INFORMATION_REQUESTED ? { href: `${url}/nachforderung` } : {}),
   }));
 }
 
@@ -165,7 +173,7 @@ export async function loadCasePage(deps: BackOfficeDeps, viewer: CasePageViewer,
     panels: loaded.panels,
     notes: buildNotes(loaded.events, historyCtx),
     history: buildHistory(loaded.events, historyCtx),
-    transitions: transitionButtons(deps, row, loaded.facts, locale),
+    transitions: transitionButtons(deps, row, loaded.facts, locale, url),
     workflowMissing: loaded.workflowMissing,
   };
 }

@@ -41,9 +41,12 @@ describe('workflow steps in the back office', () => {
     // The receipt may only be confirmed once the rules have run and found nothing blocking.
     await evaluateRules(fixtureEngine(ctx.db).deps, { tenantId: wurzen, caseId, now: new Date('2026-11-28T09:00:00Z') });
     const html = (await erika.browser.get(`/wurzen/staff/vorgaenge/${caseId}`)).body;
-    for (const step of ['confirm', 'take-over', 'request-information', 'reject']) {
+    for (const step of ['confirm', 'take-over', 'reject']) {
       expect(html).toContain(`action="/wurzen/staff/vorgaenge/${caseId}/schritte/${step}"`);
     }
+    // The step into "information requested" opens the request form, so the applicant gets a question to answer.
+    expect(html).not.toContain(`/schritte/request-information"`);
+    expect(html).toContain(`href="/wurzen/staff/vorgaenge/${caseId}/nachforderung" id="step-request-information"`);
     // Citizen and system steps are not the caseworker's.
     expect(html).not.toContain('/schritte/withdraw');
     expect(html).not.toContain('/schritte/issue-receipt');

@@ -152,6 +152,8 @@ export const backOfficeMessages = defineMessages({
   'backoffice.history.other': { de: 'Ereignis „{type}“', en: 'Event “{type}”' },
   'backoffice.history.version': { de: 'Fassung {version}', en: 'Version {version}' },
   'backoffice.history.event.document.generated': { de: 'Dokument erstellt', en: 'Document generated' },
+  'backoffice.history.event.information.requested': { de: 'Angaben nachgefordert', en: 'Information requested' },
+  'backoffice.history.event.information.answered': { de: 'Antwort der antragstellenden Person eingegangen', en: 'Answer from the applicant received' },
   'backoffice.history.event.document.released': { de: 'Dokument freigegeben', en: 'Document released' },
   'backoffice.history.event.document.revoked': { de: 'Dokument widerrufen', en: 'Document revoked' },
   'backoffice.history.event.delivery.queued': { de: 'Übermittlung angestoßen', en: 'Delivery queued' },
