@@ -12,6 +12,7 @@ import { createServiceRegistry } from '../../definitions/registry/service-regist
 import type { ServicePackage } from '../../definitions/service-package.js';
 import { loadWorkflowFile } from '../../definitions/workflow/load-workflow.js';
 import { loadGewerbeCodeLists, type GewerbeCodeLists } from './code-lists.js';
+import { gewerbeFeeNoticeTemplate } from './documents/fee-notice.js';
 import { gewerbeReceiptTemplate } from './documents/receipt.js';
 import { xgewerbeanzeigeExporter } from './exports/xgewerbeanzeige/exporter.js';
 import { updateRegisterStep } from './register/update-register.js';
@@ -19,6 +20,7 @@ import { gewerbePreSubmitCheck } from './pre-submit.js';
 import { gewerbeLookups, loadGewerbeRuleSet } from './rules/gewerbe-rules.js';
 import { fullName, personName, text } from './rules/case-data.js';
 import { GEWERBE_SERVICE_IDS } from './service-ids.js';
+import { loadGewerbeSettings } from './settings.js';
 
 export { GEWERBE_SERVICE_IDS } from './service-ids.js';
 
@@ -46,7 +48,8 @@ export function gewerbePackages(options: { xsdDir?: string | undefined } = {}): 
       workflowFor: () => workflow,
       ruleSetFor: () => ruleSet,
       applicant: (data) => ({ name: fullName(personName(data)) || null, email: text(data, 'email') ?? null }),
-      documentTemplates: [gewerbeReceiptTemplate(definition.id, registry)],
+      documentTemplates: [gewerbeReceiptTemplate(definition.id, registry), gewerbeFeeNoticeTemplate()],
+      tenantSettings: (trx, tenantId) => loadGewerbeSettings(trx, tenantId),
       steps: [updateRegisterStep],
       exporters: [exporter],
       lookups: gewerbeLookups,

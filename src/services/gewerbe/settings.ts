@@ -2,7 +2,9 @@
  * A municipality's settings for the Gewerbe procedures (table `gewerbe_settings`): tenant data,
  * not code. Its area for the competence check (pairs of postal code and town), its street
  * directory (the street keys XGewerbeanzeige sends), the recipients of § 14 Abs. 8 GewO it
- * delivers to (delivery channel, DVDV address, waiver) and how far ahead a start date may lie.
+ * delivers to (delivery channel, DVDV address, waiver), its fee table and how far ahead a start
+ * date may lie. The workflow's guards and the document templates read them as the package's
+ * `tenantSettings` (e.g. `fees.enabled`, `transmission.paused`).
  * Settings are checked against {@link GewerbeSettingsSchema} whenever they are saved.
  */
 import { Type, type Static } from '@sinclair/typebox';
@@ -48,6 +50,29 @@ export const RecipientSettingSchema = Type.Object(
 );
 export type RecipientSetting = Static<typeof RecipientSettingSchema>;
 
+const Cents = Type.Integer({ minimum: 0, maximum: 1_000_000 });
+/** Fixed fees of one form by the kind of trader (the tenant's fee schedule sets them, so the fee is bound, not discretionary). */
+const FormFeesSchema = Type.Object({ naturalPerson: Cents, partnership: Cents, legalPerson: Cents }, { additionalProperties: false });
+
+/** The fee table: fixed amounts per form and trader kind, exemptions, and whether notices go out without a person. */
+export const FeeSettingsSchema = Type.Object(
+  {
+    enabled: Type.Boolean(),
+    /** § 35a VwVfG: only where state law and the fee schedule allow a fully automatic fee notice. */
+    autoRelease: Type.Optional(Type.Boolean()),
+    amounts: Type.Object({ GewA1: FormFeesSchema, GewA2: FormFeesSchema, GewA3: FormFeesSchema }, { additionalProperties: false }),
+    /** Reasons (of the form's reason field) that are free of charge, e.g. "relocation-away". */
+    exemptReasons: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 })),
+    legalBasis: Type.String({ minLength: 1, maxLength: 500 }),
+    /** How to pay (account, reference), printed on the notice. */
+    payment: Type.String({ minLength: 1, maxLength: 1000 }),
+    dueDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
+    legalRemedy: Type.String({ minLength: 1, maxLength: 4000 }),
+  },
+  { additionalProperties: false },
+);
+export type FeeSettings = Static<typeof FeeSettingsSchema>;
+
 export const GewerbeSettingsSchema = Type.Object(
   {
     /** The municipality's area: a business address is in it when its postal code and town are listed together. */
@@ -58,6 +83,10 @@ export const GewerbeSettingsSchema = Type.Object(
     recipients: Type.Optional(Type.Record(Type.String(), RecipientSettingSchema)),
     /** The sending authority's contact as printed in messages (default: the municipality's own data). */
     sender: Type.Optional(Type.Object({ name: Type.Optional(Short), email: Type.Optional(Type.String({ maxLength: 254 })), phone: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false })),
+    /** The fee table; without it (or disabled) no fee notice is generated. */
+    fees: Type.Optional(FeeSettingsSchema),
+    /** Holds automatic transmission back (e.g. while a recipient's channel is being set up). */
+    transmission: Type.Optional(Type.Object({ paused: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),
     /** How many days ahead a start date may lie before a caseworker looks at it (default 28). */
     maxStartLeadDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
   },
