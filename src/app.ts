@@ -13,7 +13,7 @@ import type { Settings } from './config/settings.js';
 import { backOfficeModule } from './modules/backoffice/backoffice-module.js';
 import { gewerberegisterModule } from './services/gewerbe/register/register-routes.js';
 import { gewerbeGuideModule } from './services/gewerbe/guide/guide-routes.js';
-import { trafficPublicModule } from './services/verkehr/public/public-routes.js';
+import { trafficModule } from './services/verkehr/verkehr-module.js';
 import { trafficCasePanel } from './services/verkehr/traffic-panel.js';
 import type { BackOfficeOptions } from './modules/backoffice/backoffice-deps.js';
 import type { CaseEngineDeps } from './modules/cases/case-engine.js';
@@ -168,7 +168,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await requestsModule(app, services);
   await gewerberegisterModule(app, services);
   await gewerbeGuideModule(app, services);
-  await trafficPublicModule(app, services);
+  await trafficModule(app, services);
   await statusModule(app, services);
   await submissionsModule(app, services);
   await apiModule(app, services);

@@ -84,6 +84,8 @@ export interface ServicePackage {
   preSubmitCheck?(trx: Trx, input: PreSubmitInput): Promise<PreSubmitResult>;
   /** The tenant's settings for this service, as guards, rules and document templates read them (default none). */
   tenantSettings?(trx: Trx, tenantId: string): Promise<Record<string, unknown>>;
+  /** Facts of a case its document templates read besides the data (e.g. consulted parties' conditions). */
+  documentFacts?(trx: Trx, tenantId: string, caseId: string): Promise<Record<string, unknown>>;
 }
 
 /** All procedures of the application, looked up by service id and version. */
@@ -103,6 +105,8 @@ export interface ServicePackages {
   runtimes: { get(serviceId: string, version: number): { workflow: Workflow; ruleSet?: RuleSet } | undefined };
   /** A tenant's settings for a service (its package's `tenantSettings`, else none). */
   tenantSettings(trx: Trx, tenantId: string, serviceId: string): Promise<Record<string, unknown>>;
+  /** A case's document facts (its package's `documentFacts`, else none). */
+  documentFacts(trx: Trx, tenantId: string, serviceId: string, caseId: string): Promise<Record<string, unknown>>;
 }
 
 /** Builds the lookup over packages; two packages with one id are a start-up error. */
@@ -146,6 +150,9 @@ export function createServicePackages(packages: readonly ServicePackage[]): Serv
     list: () => [...byId.values()],
     async tenantSettings(trx, tenantId, serviceId) {
       return (await byId.get(serviceId)?.tenantSettings?.(trx, tenantId)) ?? {};
+    },
+    async documentFacts(trx, tenantId, serviceId, caseId) {
+      return (await byId.get(serviceId)?.documentFacts?.(trx, tenantId, caseId)) ?? {};
     },
     runtimes: {
       get(serviceId, version) {

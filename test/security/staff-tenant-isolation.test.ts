@@ -16,6 +16,7 @@ import { insertCase, insertCaseFile } from '../support/factories-backoffice.js';
 import { tenantIdOf } from '../support/factories-cases.js';
 import { configureTestChannel, queueTestDelivery } from '../support/delivery-kit.js';
 import { Browser, createTestContext, csrfTokenIn, type TestContext } from '../support/test-app.js';
+import { insertTrafficCase } from '../support/traffic-journey.js';
 import { webDesignerAnswers } from '../../src/services/gewerbe/testing/gewerbe-answers.js';
 import { registerGewerbe } from '../../src/services/gewerbe/testing/register-factory.js';
 
@@ -49,6 +50,8 @@ describe('staff routes refuse other municipalities’ staff with 404', () => {
         .executeTakeFirstOrThrow();
       return row.id;
     });
+    // A Bennewitz traffic-order case, for the consultation routes.
+    bennewitzParams.trafficCaseId = await insertTrafficCase(ctx.db, bennewitz, 'BEN-VRA-2026-000001');
     // A Bennewitz Gewerberegister entry, for the register routes.
     const business = { ...webDesignerAnswers(), businessAddress: { street: 'Bahnhofstraße', houseNumber: '1', postalCode: '04828', town: 'Bennewitz', country: 'DE' } };
     bennewitzParams.entryId = (await registerGewerbe(ctx.db, bennewitz, business)).entryId;

@@ -3,6 +3,7 @@
  * path, plus a way to run the jobs a submission and a transition queue (rules, automatic steps,
  * documents) the way the worker would.
  */
+import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { expect } from 'vitest';
 import type { Clock } from '../../src/app.js';
@@ -37,6 +38,47 @@ export function hvzAnswers(overrides: Record<string, string> = {}): Record<strin
     period: { 'period.from': '', 'period.to': '', 'dailyWindow.from': '07:00', 'dailyWindow.to': '18:00', description: 'Auszug, Umzugswagen 7,5 t' },
     attachments: {},
     declarations: { eNoticeConsent: 'yes', privacyConsent: 'yes', truthful: 'yes' },
+  };
+  for (const [name, value] of Object.entries(overrides)) {
+    const page = Object.entries(pages).find(([, fields]) => name in fields)?.[0];
+    if (!page) throw new Error(`No page asks for "${name}"`);
+    pages[page]![name] = value;
+  }
+  return pages;
+}
+
+/** The answers of road works with a full closure on the Teichweg (override any field by its form name). */
+export function worksAnswers(overrides: Record<string, string> = {}): Record<string, Record<string, string>> {
+  const hvz = hvzAnswers();
+  const pages: Record<string, Record<string, string>> = {
+    'case-type': { caseType: 'BAU' },
+    applicant: { ...hvz.applicant!, applicantKind: 'organisation', organisation: 'Glasfaser Muldental GmbH' },
+    works: {
+      'contractor.name': 'Tiefbau Wurzen GmbH',
+      'contractor.address.street': 'Industriestraße',
+      'contractor.address.houseNumber': '3',
+      'contractor.address.postalCode': '04808',
+      'contractor.address.town': 'Wurzen',
+      'contractor.phone': '03425 999000',
+      client: 'Glasfaser Muldental GmbH',
+      'responsiblePerson.name.given': 'Kai',
+      'responsiblePerson.name.family': 'Sicher',
+      'responsiblePerson.mobile': '0170 1234567',
+      siteDuration: 'long',
+      workType: 'fibre',
+      closureType: 'fullClosure',
+      trafficControl: 'none',
+      signPlanKind: 'regelplan',
+      regelplan: 'B I/15',
+      noParkingNeeded: 'no',
+      roadPermit: 'withThisApplication',
+      accessGuaranteed: 'yes',
+      emergencyWork: 'no',
+    },
+    location: { ...hvz.location!, 'location.lengthMeters': '40', affectedParts: 'carriageway' },
+    period: { ...hvz.period!, 'period.from': '11.01.2027', 'period.to': '15.01.2027', description: 'Glasfaser-Hausanschlüsse, Graben über die Fahrbahn' },
+    attachments: {},
+    declarations: hvz.declarations!,
   };
   for (const [name, value] of Object.entries(overrides)) {
     const page = Object.entries(pages).find(([, fields]) => name in fields)?.[0];
@@ -153,4 +195,24 @@ export async function approveCase(ctx: TestContext, clock: Clock, tenantId: stri
   const result = await applyTransition(engine, { tenantId, caseId, transitionId: 'approve', actor: { kind: 'caseworker', id: staffId }, expectedVersion: version, now: clock.now() });
   await runQueuedJobs(ctx, clock, CASE_JOBS);
   return result;
+}
+
+/** Inserts a minimal no-parking-zone case of the traffic service (for route tests that need one); returns its id. */
+export async function insertTrafficCase(db: TestContext['db'], tenantId: string, reference: string): Promise<string> {
+  return db.withTenant(tenantId, async (trx) => {
+    const row = await trx
+      .insertInto('cases')
+      .values({
+        tenant_id: tenantId,
+        reference,
+        service_id: TRAFFIC,
+        service_version: 1,
+        state: 'submitted',
+        data: JSON.stringify({ caseType: 'HVZ', location: { street: 'Teichweg', houseNumberFrom: '10', side: 'even', lengthMeters: 15 } }),
+        status_token_hash: randomBytes(32),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  });
 }

@@ -35,6 +35,8 @@ export interface DocumentContext {
   issuedAt: Date;
   /** The tenant's settings for the service (fees, texts), as the workflow's guards see them. */
   settings: Readonly<Record<string, unknown>>;
+  /** Facts of the case its procedure adds besides the data (e.g. consulted parties' conditions); part of the input hash. */
+  facts?: Readonly<Record<string, unknown>>;
 }
 
 /** What a template builds: an optional address block (e.g. the applicant) and the body. */

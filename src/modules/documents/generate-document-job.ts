@@ -39,7 +39,7 @@ export function createGenerateDocumentJob(templates: DocumentTemplateRegistry, o
     async handler(payload, { db, storage, clock, settings, log, packages }) {
       const result = await generateCaseDocument(
         // The procedure's settings (fees, texts) unless a test passes its own.
-        { db, storage, clock, templates, renderer, logos, publicBaseUrl: publicBaseUrlOf(settings), tenantSettings: overrides.tenantSettings ?? packages.tenantSettings },
+        { db, storage, clock, templates, renderer, logos, publicBaseUrl: publicBaseUrlOf(settings), tenantSettings: overrides.tenantSettings ?? packages.tenantSettings, documentFacts: packages.documentFacts },
         {
           tenantId: payload.tenantId,
           caseId: payload.caseId,

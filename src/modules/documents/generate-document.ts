@@ -41,6 +41,8 @@ export interface DocumentServices {
   publicBaseUrl: string;
   /** The tenant's settings for a service (fees, texts); default none. */
   tenantSettings?: (trx: Trx, tenantId: string, serviceId: string) => Promise<Record<string, unknown>>;
+  /** Facts of the case its procedure adds besides the data (e.g. conditions from a consultation); default none. */
+  documentFacts?: (trx: Trx, tenantId: string, serviceId: string, caseId: string) => Promise<Record<string, unknown>>;
 }
 
 export interface GenerateDocumentInput {
@@ -86,7 +88,7 @@ function documentCase(row: CaseRow): DocumentCase {
 }
 
 /** The input hash (see the module comment). */
-export function documentInputHash(template: DocumentTemplate, c: DocumentCase, settings: Readonly<Record<string, unknown>>): string {
+export function documentInputHash(template: DocumentTemplate, c: DocumentCase, settings: Readonly<Record<string, unknown>>, facts: Readonly<Record<string, unknown>> = {}): string {
   const input = {
     template: { id: template.id, version: template.version },
     service: { id: c.serviceId, version: c.serviceVersion },
@@ -94,6 +96,8 @@ export function documentInputHash(template: DocumentTemplate, c: DocumentCase, s
     applicantName: c.applicantName,
     data: c.data,
     settings,
+    // Only when there are any, so documents without procedure facts keep the hash they had.
+    ...(Object.keys(facts).length > 0 ? { facts } : {}),
   };
   return createHash('sha256').update(canonicalJson(input)).digest('hex');
 }
@@ -118,18 +122,19 @@ export async function generateCaseDocument(services: DocumentServices, input: Ge
     const row = await loadCase(trx, tenantId, caseId, { forUpdate: false });
     const template = templateFor(services.templates, row.service_id, input.templateId);
     const settings = (await services.tenantSettings?.(trx, tenantId, row.service_id)) ?? {};
+    const facts = (await services.documentFacts?.(trx, tenantId, row.service_id, row.id)) ?? {};
     const caseData = documentCase(row);
-    const inputHash = documentInputHash(template, caseData, settings);
+    const inputHash = documentInputHash(template, caseData, settings, facts);
     const existing = await reuseIfUnchanged(trx, input, template.kind, inputHash, clock.now());
     if (existing) return { existing };
-    return { template, settings, caseData, inputHash, letterhead: await loadLetterhead(trx, tenantId, services.logos) };
+    return { template, settings, facts, caseData, inputHash, letterhead: await loadLetterhead(trx, tenantId, services.logos) };
   });
   if ('existing' in prepared) return { outcome: 'unchanged', document: prepared.existing! };
 
-  const { template, settings, caseData, inputHash, letterhead } = prepared;
+  const { template, settings, facts, caseData, inputHash, letterhead } = prepared;
   const issuedAt = clock.now();
   const shortCode = newShortCode();
-  const content = template.build(caseData, letterhead, { issuedAt, settings });
+  const content = template.build(caseData, letterhead, { issuedAt, settings, facts });
   const pdf = await services.renderer.render(
     layoutDocument({ letterhead, title: template.title.de, reference: caseData.reference, issuedAt, content, verification: { shortCode, url: verificationUrl(services.publicBaseUrl, shortCode) } }),
   );

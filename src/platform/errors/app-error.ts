@@ -178,6 +178,27 @@ export const errorCatalogue = {
       en: 'The case is closed. Information cannot be requested for a closed case.',
     },
   },
+  'consultation.link_invalid': {
+    status: 404,
+    title: {
+      de: 'Dieser Link zur Stellungnahme ist ungültig. Bitte prüfen Sie, ob Sie ihn vollständig aus der E-Mail übernommen haben, oder fragen Sie bei der Straßenverkehrsbehörde nach.',
+      en: 'This link for a statement is not valid. Please check that you copied it completely from the e-mail, or ask the road traffic authority.',
+    },
+  },
+  'consultation.expired': {
+    status: 410,
+    title: {
+      de: 'Die Frist für diese Stellungnahme ist abgelaufen. Bitte wenden Sie sich direkt an die Straßenverkehrsbehörde.',
+      en: 'The period for this statement has expired. Please contact the road traffic authority directly.',
+    },
+  },
+  'consultation.closed': {
+    status: 409,
+    title: {
+      de: 'Zu diesem Vorgang kann keine Anhörung mehr gestartet werden: Er ist abgeschlossen oder keine verkehrsrechtliche Anordnung.',
+      en: 'No consultation can be started on this case: it is closed or not a traffic order.',
+    },
+  },
   'submission.draft_not_found': {
     status: 404,
     title: {

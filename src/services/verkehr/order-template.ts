@@ -110,6 +110,12 @@ function notes(app: TrafficApplication): string[] {
   return list;
 }
 
+/** The conditions consulted parties set, as the procedure's document facts carry them. */
+function partyConditionLines(context: DocumentContext): string[] {
+  const list = Array.isArray(context.facts?.partyConditions) ? (context.facts.partyConditions as { party?: unknown; text?: unknown }[]) : [];
+  return list.filter((c) => typeof c.party === 'string' && typeof c.text === 'string').map((c) => `${String(c.text)} (Auflage von ${String(c.party)})`);
+}
+
 /** Builds the order's blocks (exported for tests of single parts). */
 export function buildOrder(c: DocumentCase, tenant: DocumentTenant, context: DocumentContext): { addressee: string[]; blocks: DocumentBlock[] } {
   const app = readTrafficApplication(c.data);
@@ -128,7 +134,7 @@ export function buildOrder(c: DocumentCase, tenant: DocumentTenant, context: Doc
     { type: 'heading', text: '2. Rechtsgrundlage' },
     { type: 'paragraph', text: legalBasis(app, role) },
     { type: 'heading', text: '3. Auflagen' },
-    { type: 'list', ordered: true, items: settings.conditions.filter((k) => k.caseTypes.includes(app.caseType)).map((k) => k.text.de) },
+    { type: 'list', ordered: true, items: [...settings.conditions.filter((k) => k.caseTypes.includes(app.caseType)).map((k) => k.text.de), ...partyConditionLines(context)] },
     { type: 'heading', text: '4. Hinweise' },
     { type: 'list', items: notes(app) },
     { type: 'paragraph', text: 'Einer Begründung bedarf es nicht, weil dem Antrag entsprochen wird (§ 39 Abs. 2 Nr. 1 VwVfG).' },
@@ -155,7 +161,7 @@ export function buildOrder(c: DocumentCase, tenant: DocumentTenant, context: Doc
 /** The order template (`generateDocument { template: "order" }`). */
 export const orderTemplate: DocumentTemplate = {
   id: 'order',
-  version: 1,
+  version: 2,
   kind: 'order',
   title: { de: 'Verkehrsrechtliche Anordnung', en: 'Traffic order' },
   build: (c, tenant, context) => buildOrder(c, tenant, context),

@@ -10,7 +10,9 @@ import type { CasePanelContext, CasePanelItem, CasePanelProvider } from '../../m
 import { findLatestEvaluation } from '../../modules/cases/case-facts.js';
 import { loadTenantCalendar } from '../../platform/calendar/tenant-calendar.js';
 import { pick } from '../../platform/i18n/i18n.js';
-import { longDate } from './date-text.js';
+import { listCaseConsultations, isExpired } from './consultation/consultation-commands.js';
+import { consultationFormPath } from './consultation/staff-consultation-routes.js';
+import { germanDate, longDate } from './date-text.js';
 import { latestSetupDate } from './lead-times.js';
 import { readTrafficApplication } from './traffic-application.js';
 import { loadTrafficSettings, TRAFFIC_SERVICE_ID } from './traffic-settings.js';
@@ -28,13 +30,28 @@ async function conflictItems(ctx: CasePanelContext, messages: readonly string[])
   }));
 }
 
+/** The consultations of the case with their answers, and the link to start one while the case is open. */
+async function consultationItems(ctx: CasePanelContext, open: boolean): Promise<CasePanelItem[]> {
+  const now = new Date();
+  const items: CasePanelItem[] = (await listCaseConsultations(ctx.trx, ctx.tenantId, ctx.caseId)).map((c) => {
+    const due = germanDate(c.dueDate);
+    const expired = c.status === 'open' && isExpired(c, now);
+    const label = expired ? ctx.t('verkehr.consult.status.expired', { due }) : ctx.t(`verkehr.consult.status.${c.status}`, { due });
+    return { title: c.partyName, status: { label, tone: CONSULTATION_TONES[expired ? 'expired' : c.status] }, ...(c.answerText ? { details: [c.answerText] } : {}) };
+  });
+  if (open) items.push({ title: ctx.t('verkehr.consult.title'), link: { label: ctx.t('verkehr.consult.start'), href: consultationFormPath(ctx.tenantSlug, ctx.caseId) } });
+  return items;
+}
+
+const CONSULTATION_TONES = { open: 'info', expired: 'warning', agreed: 'success', 'agreed-with-conditions': 'warning', objected: 'danger', withdrawn: 'info' } as const;
+
 /** The provider (id `traffic`). */
 export function trafficCasePanel(): CasePanelProvider {
   return {
     id: 'traffic',
     async load(ctx) {
       const title = ctx.t('verkehr.panel.title');
-      const row = await ctx.trx.selectFrom('cases').select(['id', 'service_id', 'data']).where('tenant_id', '=', ctx.tenantId).where('id', '=', ctx.caseId).executeTakeFirst();
+      const row = await ctx.trx.selectFrom('cases').select(['id', 'service_id', 'data', 'closed_at']).where('tenant_id', '=', ctx.tenantId).where('id', '=', ctx.caseId).executeTakeFirst();
       if (!row || row.service_id !== TRAFFIC_SERVICE_ID) return { title, emptyText: ctx.t('verkehr.panel.notTraffic'), items: [] };
       const items: CasePanelItem[] = [];
       const evaluation = await findLatestEvaluation(ctx.trx, ctx.tenantId, row);
@@ -50,6 +67,7 @@ export function trafficCasePanel(): CasePanelProvider {
         });
         items.push(...(await conflictItems(ctx, evaluation.findings.filter((f) => f.code.startsWith('verkehr.conflict')).map((f) => pick(f.message, 'de')))));
       }
+      items.push(...(await consultationItems(ctx, row.closed_at === null)));
       const app = readTrafficApplication(row.data);
       if (app?.includesNoParking && app.period) {
         const setup = latestSetupDate(app.period.from, await loadTrafficSettings(ctx.trx, ctx.tenantId), await loadTenantCalendar(ctx.trx, ctx.tenantId));

@@ -32,6 +32,8 @@ export const TrafficSettingsSchema = Type.Object(
     conflictBufferMeters: Type.Number({ minimum: 0, maximum: 1000 }),
     /** Flag streets missing from the road list for a person instead of presuming them municipal. */
     strictStreetList: Type.Boolean(),
+    /** Working days parties get to answer a consultation (verkehr.md § 4.2 step 4). */
+    consultationWorkingDays: WorkingDays,
     hvz: Type.Object(
       {
         /** Working days the office needs to decide (H4). */
@@ -97,6 +99,7 @@ export const DEFAULT_TRAFFIC_SETTINGS: TrafficSettings = {
   setupDaysCounting: 'calendar',
   conflictBufferMeters: 50,
   strictStreetList: false,
+  consultationWorkingDays: 5,
   hvz: {
     processingWorkingDays: 3,
     maxLengthPerSideMeters: 20,

@@ -12,6 +12,7 @@ import { loadRuleSetFile } from '../../definitions/rules/rule-set.js';
 import { loadWorkflowFile } from '../../definitions/workflow/load-workflow.js';
 import { landFromAgs } from '../../platform/calendar/public-holidays.js';
 import type { Trx } from '../../platform/db/database.js';
+import { partyConditions } from './consultation/consultation-commands.js';
 import { recordFootprintStep } from './footprint-step.js';
 import { orderTemplate } from './order-template.js';
 import { hvzRules } from './rules/hvz-rules.js';
@@ -52,5 +53,9 @@ export function trafficOrderPackage(): ServicePackage {
     tenantSettings: trafficTenantSettings,
     lookups: trafficRuleLookups,
     steps: [recordFootprintStep],
+    async documentFacts(trx, tenantId, caseId) {
+      const conditions = await partyConditions(trx, tenantId, caseId);
+      return conditions.length > 0 ? { partyConditions: conditions } : {};
+    },
   };
 }

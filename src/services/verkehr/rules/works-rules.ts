@@ -92,7 +92,8 @@ export const b6TrafficControl = defineRule({
   check: (data, ctx) => {
     const a = applicationFor(data, ctx, BAU);
     if (!a) return [];
-    if (a.app.closureType === 'fullClosure') return [finding('verkehr.b6-full-closure', 'blocking', {}, 'closureType')];
+    // A full closure needs the consultation (YELLOW); the caseworker decides after hearing the parties.
+    if (a.app.closureType === 'fullClosure') return [finding('verkehr.b6-full-closure', 'warning', {}, 'closureType')];
     const kind = a.app.trafficControl === 'lights' ? 'lights' : a.app.closureType === 'halfClosure' || a.app.closureType === 'oneWay' ? a.app.closureType : undefined;
     return kind ? [finding('verkehr.b6-control', 'warning', { kind: CONTROL_NAMES[kind]! }, kind === 'lights' ? 'trafficControl' : 'closureType')] : [];
   },
