@@ -79,6 +79,28 @@ describe('traffic order: applying for a no-parking zone on the typed-address pat
     expect(refused).toBeUndefined();
   });
 
+  it('takes a crane and a container on the same form, telling a Gemeinde applicant about the § 46 exemption', async () => {
+    clock.set(at('2026-11-16'));
+    const common = (caseType: string) => {
+      const pages = hvzAnswers({ 'period.from': '07.12.2026', 'period.to': '08.12.2026' });
+      delete pages['no-parking'];
+      return { ...pages, 'case-type': { caseType } };
+    };
+    const crane = await TrafficForm.start(ctx, 'bennewitz');
+    const { location, period, attachments, declarations, applicant } = common('HUB');
+    expect(await crane.fill({ 'case-type': { caseType: 'HUB' }, applicant: applicant!, lift: { equipment: 'furnitureLift', standsOnFootway: 'yes', outriggerWidthM: '2,5', axleLoadTonnes: '', liftNoParkingNeeded: 'yes' }, location: location!, period: period!, attachments: attachments!, declarations: declarations! })).toBeUndefined();
+    const craneCheck = await crane.checkPage();
+    expect(craneCheck.body).toContain('Ausnahmegenehmigung nach § 46 StVO');
+    expect(craneCheck.body).toContain('Landratsamt Landkreis Leipzig');
+    expect(craneCheck.body).toContain('spätestens am Donnerstag, 3. Dezember 2026');
+    expect((await crane.submit()).statusCode).toBe(303);
+
+    const container = await TrafficForm.start(ctx, 'bennewitz');
+    expect(await container.fill({ 'case-type': { caseType: 'CON' }, applicant: applicant!, container: { objectKind: 'container', objectSize: '7 m³', areaSquareMeters: '8', lightedAtNight: 'yes', containerSignsNeeded: 'no' }, location: location!, period: period!, attachments: attachments!, declarations: declarations! })).toBeUndefined();
+    expect((await container.checkPage()).body).not.toContain('spätestens am');
+    expect((await container.submit()).statusCode).toBe(303);
+  });
+
   it('refuses the same too-early date through the JSON API', async () => {
     clock.set(at('2026-11-16'));
     const res = await ctx.app.inject({
