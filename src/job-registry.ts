@@ -13,8 +13,9 @@ import { sweepDeliveriesJob } from './modules/deliveries/sweep-deliveries-job.js
 import { caseMessageJob, fireTimerJob, processSubmissionJob } from './modules/cases/case-jobs.js';
 import { purgeExpiredDraftsJob } from './modules/submissions/purge-expired-drafts-job.js';
 import { requestReminderJob } from './modules/requests/request-reminder-job.js';
+import { statisticsBatchJob } from './services/gewerbe/exports/statistics-batch.js';
 
 /** The registered jobs; `documentTemplates` defaults to the shipped services' templates. */
 export function allJobs(options: { documentTemplates?: DocumentTemplateRegistry } = {}): AnyJobDefinition[] {
-  return [purgeExpiredSessionsJob, sendMailJob, processSubmissionJob, fireTimerJob, caseMessageJob, createGenerateDocumentJob(options.documentTemplates ?? shippedDocumentTemplates()), sendDeliveryJob, sweepDeliveriesJob, purgeExpiredDraftsJob, requestReminderJob];
+  return [purgeExpiredSessionsJob, sendMailJob, processSubmissionJob, fireTimerJob, caseMessageJob, createGenerateDocumentJob(options.documentTemplates ?? shippedDocumentTemplates()), sendDeliveryJob, sweepDeliveriesJob, purgeExpiredDraftsJob, requestReminderJob, statisticsBatchJob];
 }

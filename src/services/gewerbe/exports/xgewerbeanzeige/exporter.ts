@@ -48,7 +48,8 @@ export function recipientAuthority(setting: RecipientSetting): Authority {
   };
 }
 
-async function senderOf(trx: Trx, tenantId: string, settings: GewerbeSettings): Promise<{ sender: Authority; ags: string }> {
+/** The sending trade office: the tenant's name, address and contact unless the settings name others. */
+export async function senderOf(trx: Trx, tenantId: string, settings: GewerbeSettings): Promise<{ sender: Authority; ags: string }> {
   const t = await trx.selectFrom('tenants').select(['official_name', 'ags', 'street', 'postal_code', 'town', 'email', 'phone']).where('id', '=', tenantId).executeTakeFirstOrThrow();
   const email = settings.sender?.email ?? t.email;
   const phone = settings.sender?.phone ?? t.phone;

@@ -6,7 +6,7 @@
  *
  * Recipients the 2019 table does not list (Ausländerbehörde, Finanzamt, DRV KBS,
  * Erlaubnisbehörde) get the filter of the Bundesagentur/Zoll row [A]; the statistics offices get
- * their monthly batch, not a message per case.
+ * their monthly batch (statistics-batch.ts), not a message per case.
  */
 import type { RecipientId } from '../../../recipients/recipient-catalogue.js';
 
@@ -43,7 +43,12 @@ export const FIELD_FILTERS: Readonly<Record<RecipientId, Partial<Record<GewerbeF
   dguv: { GewA1: without(12, 28, 30, 31, 33), GewA2: without(12, 25, 27, 28, 30), GewA3: without(12, 30) },
   zoll: { GewA1: without(13, 27, 33) },
   registergericht: { GewA3: without(range(8, 10), range(12, 14), 16, 21, 22, 24, range(28, 30)) },
-  statistik: {},
+  // Hilfsmerkmale 1–5, 12, 15–17 and Erhebungsmerkmale (§ 3 Abs. 2 GewAnzV), sent as the monthly batch.
+  statistik: {
+    GewA1: only(range(1, 6), 10, 12, range(15, 25), 29, 32),
+    GewA2: only(range(1, 6), 10, 12, range(15, 24), 26, 29),
+    GewA3: only(range(1, 6), 10, 12, range(15, 26), 28, 29),
+  },
   auslaenderbehoerde: lawEnforcementLike,
   finanzamt: lawEnforcementLike,
   'drv-kbs': employmentAgencyLike,

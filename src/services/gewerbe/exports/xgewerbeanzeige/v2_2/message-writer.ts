@@ -23,27 +23,35 @@ export interface Authority {
   address?: { street: string; houseNumber?: string; postalCode: string; town: string };
 }
 
-export interface MessageInput {
+/** One record of a message: a case's notification with the filter of the message's recipient. */
+export interface RecordSpec {
   form: GewerbeForm;
-  recipient: { id: RecipientId; authority: Authority };
-  sender: Authority;
-  /** The municipality's Gemeindeschlüssel (AGS). */
-  ags: string;
   /** The case's reference number, sent as gemeindeMeldungNr. */
   reference: string;
   data: CaseData;
   submittedAt: Date;
   /** The register entry's id (gewerbebetriebID). */
   businessId: string;
-  messageId: string;
   recordId: string;
+  filter: FieldFilter;
+}
+
+/** What a message is written from, apart from its records. */
+export interface MessageHead {
+  recipient: { id: RecipientId; authority: Authority };
+  sender: Authority;
+  /** The municipality's Gemeindeschlüssel (AGS). */
+  ags: string;
+  messageId: string;
   now: Date;
   codeLists: GewerbeCodeLists;
   streetKeys: ReadonlyMap<string, string>;
-  filter: FieldFilter;
   /** Product data of the root element. */
   product: { name: string; vendor: string; version: string };
 }
+
+/** A message of one record (the per-case messages). */
+export type MessageInput = MessageHead & RecordSpec;
 
 const SATZ_KIND: Record<GewerbeForm, string> = { GewA1: 'anmeldung', GewA2: 'ummeldung', GewA3: 'abmeldung' };
 
@@ -83,35 +91,42 @@ export function senderWithAgs(sender: Authority, ags: string): Authority {
   return sender.dvdv ? sender : { ...sender, dvdv: { praefix: 'MELDID', kennung: ags, kennungListUri: AGS_LIST_URI, kennungListVersion: LIST_VERSIONS.ags } };
 }
 
-/** The message as UTF-8 XML text. */
+/** A message of one record as UTF-8 XML text. */
 export function writeGewerbeMessage(input: MessageInput): string {
-  const type = messageTypeOf(input.recipient.id);
+  return writeGewerbeBatch(input, [input]);
+}
+
+/** A message of several records (the statistics offices' monthly batch) as UTF-8 XML text. */
+export function writeGewerbeBatch(head: MessageHead, records: readonly RecordSpec[]): string {
+  const type = messageTypeOf(head.recipient.id);
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
   const root = doc.ele(XGA_NAMESPACE, `xga:${type.root}`, {
-    produkt: input.product.name,
-    produkthersteller: input.product.vendor,
-    produktversion: input.product.version,
+    produkt: head.product.name,
+    produkthersteller: head.product.vendor,
+    produktversion: head.product.version,
     standard: 'XGewerbeanzeige',
     version: XGA_VERSION,
   });
-  const head = child(root, 'nachrichtenkopf');
-  const id = child(head, 'identifikation.nachricht');
-  text(id, 'nachrichtenUUID', input.messageId);
+  const kopf = child(root, 'nachrichtenkopf');
+  const id = child(kopf, 'identifikation.nachricht');
+  text(id, 'nachrichtenUUID', head.messageId);
   code(id, 'nachrichtentyp', type.code);
-  text(id, 'erstellungszeitpunkt', timestamp(input.now));
-  writeAuthority(head, 'leser', input.recipient.authority);
-  const sender = senderWithAgs(input.sender, input.ags);
-  writeAuthority(head, 'autor', sender);
+  text(id, 'erstellungszeitpunkt', timestamp(head.now));
+  writeAuthority(kopf, 'leser', head.recipient.authority);
+  const sender = senderWithAgs(head.sender, head.ags);
+  writeAuthority(kopf, 'autor', sender);
 
-  const satz = child(child(root, 'satz'), SATZ_KIND[input.form]);
-  text(satz, 'satzErstellung', timestamp(input.now));
-  text(satz, 'ereigniszeitpunkt', timestamp(input.submittedAt));
-  writeAuthority(satz, 'autor', sender);
-  code(satz, 'istKorrektur', yesNo(false));
-  code(satz, 'gemeindeSchluessel', input.ags, { listVersionID: LIST_VERSIONS.gemeindeSchluessel });
-  text(satz, 'gemeindeMeldungNr', input.reference);
-  text(satz, 'gewerbebetriebID', input.businessId);
-  text(satz, 'uuid', input.recordId);
-  writeRecordBody(satz, { form: input.form, data: input.data, codeLists: input.codeLists, streetKeys: input.streetKeys, filter: input.filter }, berlinDay(input.submittedAt));
+  for (const record of records) {
+    const satz = child(child(root, 'satz'), SATZ_KIND[record.form]);
+    text(satz, 'satzErstellung', timestamp(head.now));
+    text(satz, 'ereigniszeitpunkt', timestamp(record.submittedAt));
+    writeAuthority(satz, 'autor', sender);
+    code(satz, 'istKorrektur', yesNo(false));
+    code(satz, 'gemeindeSchluessel', head.ags, { listVersionID: LIST_VERSIONS.gemeindeSchluessel });
+    text(satz, 'gemeindeMeldungNr', record.reference);
+    text(satz, 'gewerbebetriebID', record.businessId);
+    text(satz, 'uuid', record.recordId);
+    writeRecordBody(satz, { form: record.form, data: record.data, codeLists: head.codeLists, streetKeys: head.streetKeys, filter: record.filter }, berlinDay(record.submittedAt));
+  }
   return doc.end({ prettyPrint: true });
 }
