@@ -52,3 +52,11 @@ export function requireFlag(args: ParsedArgs, name: string): string {
 }
 
 export class CliUsageError extends Error {}
+
+/** The id of the municipality a command names by its slug, or a usage error saying what is wrong. */
+export async function tenantIdFromSlug(db: Database, slug: string | undefined): Promise<string> {
+  if (!slug) throw new CliUsageError('Name the municipality by its slug, e.g. "wurzen"');
+  const row = await db.kysely.selectFrom('tenants').select('id').where('slug', '=', slug).executeTakeFirst();
+  if (!row) throw new CliUsageError(`No municipality with slug "${slug}"; see "rathaus tenant list"`);
+  return row.id;
+}

@@ -16,6 +16,7 @@ import { tenantCreateCommand, tenantListCommand } from './commands/tenant.js';
 import { userCreateCommand } from './commands/user-create.js';
 import { userResetPasswordCommand } from './commands/user-reset-password.js';
 import { gewerbeSettingsSetCommand, gewerbeSettingsShowCommand } from '../services/gewerbe/cli/gewerbe-settings-command.js';
+import { trafficCommands } from '../services/verkehr/cli/traffic-commands.js';
 
 const commands: Command[] = [
   migrateCommand,
@@ -31,6 +32,7 @@ const commands: Command[] = [
   channelCheckCommand,
   gewerbeSettingsShowCommand,
   gewerbeSettingsSetCommand,
+  ...trafficCommands,
   webCommand,
   workerCommand,
   makeConfigDocsCommand(),

@@ -81,13 +81,8 @@ describe('traffic order: applying for a no-parking zone on the typed-address pat
 
   it('takes a crane and a container on the same form, telling a Gemeinde applicant about the § 46 exemption', async () => {
     clock.set(at('2026-11-16'));
-    const common = (caseType: string) => {
-      const pages = hvzAnswers({ 'period.from': '07.12.2026', 'period.to': '08.12.2026' });
-      delete pages['no-parking'];
-      return { ...pages, 'case-type': { caseType } };
-    };
     const crane = await TrafficForm.start(ctx, 'bennewitz');
-    const { location, period, attachments, declarations, applicant } = common('HUB');
+    const { location, period, attachments, declarations, applicant } = hvzAnswers({ 'period.from': '07.12.2026', 'period.to': '08.12.2026' });
     expect(await crane.fill({ 'case-type': { caseType: 'HUB' }, applicant: applicant!, lift: { equipment: 'furnitureLift', standsOnFootway: 'yes', outriggerWidthM: '2,5', axleLoadTonnes: '', liftNoParkingNeeded: 'yes' }, location: location!, period: period!, attachments: attachments!, declarations: declarations! })).toBeUndefined();
     const craneCheck = await crane.checkPage();
     expect(craneCheck.body).toContain('Ausnahmegenehmigung nach § 46 StVO');

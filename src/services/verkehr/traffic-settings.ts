@@ -182,3 +182,14 @@ export async function loadTrafficSettings(trx: Trx, tenantId: string): Promise<T
     .executeTakeFirst();
   return resolveTrafficSettings(row?.settings);
 }
+
+/** Replaces a tenant's stored settings document after checking it over the defaults (the error names the setting). */
+export async function saveTrafficSettings(trx: Trx, tenantId: string, stored: Record<string, unknown>, now: Date): Promise<TrafficSettings> {
+  const effective = resolveTrafficSettings(stored);
+  await trx
+    .insertInto('tenant_service_settings')
+    .values({ tenant_id: tenantId, service_id: TRAFFIC_SERVICE_ID, settings: JSON.stringify(stored), updated_at: now })
+    .onConflict((oc) => oc.columns(['tenant_id', 'service_id']).doUpdateSet({ settings: JSON.stringify(stored), updated_at: now }))
+    .execute();
+  return effective;
+}
