@@ -35,11 +35,9 @@ export interface GewerbeHarness {
   close(): Promise<void>;
 }
 
-/** Starts the app, a worker and Wurzen's recipients (IHK, HWK, Finanzamt, DGUV, Ausländerbehörde, Erlaubnisbehörde; Zoll waived). */
-export async function startGewerbeHarness(): Promise<GewerbeHarness> {
-  const dropDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-gewerbe-drop-'));
-  const ctx = await createTestContext({ clock: systemClock, settings: { deliveryDropDir: dropDir } });
-  const worker: Worker = await startWorker(ctx.queue, [...ctx.queue.jobs.values()], {
+/** A worker running every registered job of the test app (rules, documents, mails, deliveries). */
+export function startTestWorker(ctx: TestContext): Promise<Worker> {
+  return startWorker(ctx.queue, [...ctx.queue.jobs.values()], {
     db: ctx.db,
     settings: ctx.settings,
     clock: systemClock,
@@ -49,9 +47,12 @@ export async function startGewerbeHarness(): Promise<GewerbeHarness> {
     secret: ctx.secret,
     pollingIntervalSeconds: 0.5,
   });
-  const wurzen = { slug: 'wurzen', id: await tenantIdOf(ctx.db, 'wurzen') };
-  await configureTestChannel(ctx.db, wurzen.id, { id: 'ablage', displayName: 'Übergabeordner', channelType: 'file-drop', options: { folder: 'wurzen/xgewerbeanzeige' } });
-  await ctx.db.withTenant(wurzen.id, async (trx) => {
+}
+
+/** Wurzen delivers to IHK, HWK, Finanzamt, DGUV, Ausländerbehörde, Erlaubnisbehörde and Registergericht through one file-drop folder; the Zoll waived. */
+export async function configureWurzenRecipients(ctx: TestContext, tenantId: string): Promise<void> {
+  await configureTestChannel(ctx.db, tenantId, { id: 'ablage', displayName: 'Übergabeordner', channelType: 'file-drop', options: { folder: 'wurzen/xgewerbeanzeige' } });
+  await ctx.db.withTenant(tenantId, async (trx) => {
     const recipient = (name: string) => ({ name, channelId: 'ablage', dvdv: { praefix: 'test', kennung: name.toLowerCase().replace(/\W+/g, '-') } });
     const recipients = {
       ihk: recipient('IHK zu Leipzig'),
@@ -64,8 +65,17 @@ export async function startGewerbeHarness(): Promise<GewerbeHarness> {
       zoll: { ...recipient('Hauptzollamt'), waived: true },
     };
     // The seed gave Wurzen its area; the recipients come on top.
-    await saveGewerbeSettings(trx, wurzen.id, { ...(await loadGewerbeSettings(trx, wurzen.id)), recipients }, new Date());
+    await saveGewerbeSettings(trx, tenantId, { ...(await loadGewerbeSettings(trx, tenantId)), recipients }, new Date());
   });
+}
+
+/** Starts the app, a worker and Wurzen's recipients. */
+export async function startGewerbeHarness(): Promise<GewerbeHarness> {
+  const dropDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-gewerbe-drop-'));
+  const ctx = await createTestContext({ clock: systemClock, settings: { deliveryDropDir: dropDir } });
+  const worker = await startTestWorker(ctx);
+  const wurzen = { slug: 'wurzen', id: await tenantIdOf(ctx.db, 'wurzen') };
+  await configureWurzenRecipients(ctx, wurzen.id);
 
   const deliveries = (c: SubmittedGewerbe) =>
     ctx.db.withTenant(wurzen.id, (trx) => trx.selectFrom('deliveries').select(['recipient_id', 'status']).where('case_id', '=', c.caseId).orderBy('recipient_id').execute());
