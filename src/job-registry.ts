@@ -14,8 +14,9 @@ import { caseMessageJob, fireTimerJob, processSubmissionJob } from './modules/ca
 import { purgeExpiredDraftsJob } from './modules/submissions/purge-expired-drafts-job.js';
 import { requestReminderJob } from './modules/requests/request-reminder-job.js';
 import { statisticsBatchJob } from './services/gewerbe/exports/statistics-batch.js';
+import { consultationReminderJob } from './services/verkehr/consultation/consultation-reminder.js';
 
 /** The registered jobs; `documentTemplates` defaults to the shipped services' templates. */
 export function allJobs(options: { documentTemplates?: DocumentTemplateRegistry } = {}): AnyJobDefinition[] {
-  return [purgeExpiredSessionsJob, sendMailJob, processSubmissionJob, fireTimerJob, caseMessageJob, createGenerateDocumentJob(options.documentTemplates ?? shippedDocumentTemplates()), sendDeliveryJob, sweepDeliveriesJob, purgeExpiredDraftsJob, requestReminderJob, statisticsBatchJob];
+  return [purgeExpiredSessionsJob, sendMailJob, processSubmissionJob, fireTimerJob, caseMessageJob, createGenerateDocumentJob(options.documentTemplates ?? shippedDocumentTemplates()), sendDeliveryJob, sweepDeliveriesJob, purgeExpiredDraftsJob, requestReminderJob, statisticsBatchJob, consultationReminderJob];
 }

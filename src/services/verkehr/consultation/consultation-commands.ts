@@ -1,11 +1,12 @@
 /**
  * Consultation (Anhörung) of a traffic order, verkehr.md § 4.2 step 4: the caseworker asks
- * parties with a deadline; each gets an e-mail with a personal link (a random 256-bit token; only
- * its SHA-256 is stored) where it agrees, agrees with conditions or objects — once, until the end
- * of the deadline day (Europe/Berlin). Every step is an event on the case; the conditions parties
+ * parties with a deadline; each gets an e-mail with a personal link where it agrees, agrees with
+ * conditions or objects — once, until the end of the deadline day (Europe/Berlin). The link's
+ * token is an HMAC of the consultation's id under the application secret (like status links), so
+ * the reminder can repeat it; only its SHA-256 is stored. Every step is an event on the case; the conditions parties
  * set are printed in the order.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { appendCaseEvent } from '../../../platform/audit/case-events.js';
 import { berlinEndOfDay, isCalendarDate } from '../../../platform/calendar/calendar-date.js';
 import type { Trx } from '../../../platform/db/database.js';
@@ -14,7 +15,9 @@ import { AppError } from '../../../platform/errors/app-error.js';
 import type { JobQueue } from '../../../platform/jobs/job-queue.js';
 import { queueMailForSending } from '../../../platform/mail/send-mail-job.js';
 import { TRAFFIC_SERVICE_ID } from '../traffic-settings.js';
+import { consultationLink, consultationToken, hashToken } from './consultation-links.js';
 import { consultationMail } from './consultation-mail.js';
+import { consultationReminderJob, reminderTime } from './consultation-reminder.js';
 import { loadParties } from './consultation-parties.js';
 
 export const ANSWERS = ['agreed', 'agreed-with-conditions', 'objected'] as const;
@@ -33,8 +36,6 @@ export interface Consultation {
   answerText: string | null;
   answeredAt: Date | null;
 }
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 type Row = { id: string; case_id: string; party_id: string; party_name: string; requested_at: Date; due_date: string; message: string | null; status: ConsultationStatus; answer_text: string | null; answered_at: Date | null };
 const toConsultation = (r: Row): Consultation => ({
@@ -69,6 +70,8 @@ export interface StartConsultationInput {
   staffId: string;
   now: Date;
   publicBaseUrl: string;
+  /** The application secret the link tokens are derived with. */
+  secret: string;
 }
 
 /** Starts the consultation of the chosen parties on a case: rows, mails with personal links, one event. */
@@ -82,11 +85,13 @@ export async function startConsultation(trx: Trx, queue: JobQueue, input: StartC
   if (chosen.some((p) => !p)) throw new AppError('validation.failed', [{ path: 'parties', message: { de: 'Bitte wählen Sie nur Stellen aus der Liste aus.', en: 'Please choose only parties from the list.' } }]);
   const created: { id: string; partyId: string; token: string }[] = [];
   for (const party of chosen as NonNullable<(typeof chosen)[number]>[]) {
-    const token = randomBytes(32).toString('base64url');
+    const id = randomUUID();
+    const token = consultationToken(input.secret, id);
     const inserted = await trx
       .insertInto('traffic_consultations')
       .values({
         tenant_id: tenantId,
+        id,
         case_id: row.id,
         party_id: party.id,
         party_name: party.name,
@@ -99,8 +104,10 @@ export async function startConsultation(trx: Trx, queue: JobQueue, input: StartC
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const link = `${input.publicBaseUrl.replace(/\/+$/, '')}/${input.tenant.slug}/anhoerung/${token}`;
+    const link = consultationLink(input.publicBaseUrl, input.tenant.slug, token);
     await queueMailForSending(trx, queue, tenantId, { ...consultationMail({ authority: input.tenant.officialName, reference: row.reference, party: party.name, link, dueDate: input.dueDate }), to: party.email, template: `verkehr.consultation:${inserted.id}`, caseId: row.id, containsSecretLink: true });
+    const remindAt = reminderTime(input.dueDate);
+    if (remindAt.getTime() > input.now.getTime()) await queue.enqueue(consultationReminderJob, { tenantId, consultationId: inserted.id }, { trx, startAfter: remindAt });
     created.push({ id: inserted.id, partyId: party.id, token });
   }
   await appendCaseEvent(trx, tenantId, { caseId: row.id, at: input.now, actorKind: 'caseworker', actorId: input.staffId, type: 'consultation.started', data: { parties: created.map((c) => c.partyId), dueDate: input.dueDate } });

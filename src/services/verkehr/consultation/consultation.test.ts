@@ -8,6 +8,7 @@ import { classifyFindings } from '../../../definitions/rules/finding.js';
 import { applyTransition } from '../../../modules/cases/apply-transition.js';
 import { buildCaseEngine } from '../../../modules/cases/case-engine-wiring.js';
 import { allServicePackages } from '../../../service-packages.js';
+import { sendConsultationReminder } from './consultation-reminder.js';
 
 describe('traffic order: consultation of the parties through personal links', () => {
   let ctx: TestContext;
@@ -89,6 +90,22 @@ describe('traffic order: consultation of the parties through personal links', ()
     expect(after.body).toContain('Vielen Dank');
     expect(after.body).toContain('Zustimmung mit Auflagen');
     expect(after.body).not.toContain('name="answer"');
+  });
+
+  it('reminds an unanswered party once, the morning before the deadline, with the same link', async () => {
+    const services = { db: ctx.db, queue: ctx.queue, secret: ctx.secret, settings: ctx.settings };
+    const rows = await ctx.db.withTenant(bennewitz.id, (trx) => trx.selectFrom('traffic_consultations').select(['id', 'party_id']).where('case_id', '=', works.row.id).execute());
+    const id = (party: string) => rows.find((r) => r.party_id === party)!.id;
+    const remind = (party: string, at: string) => sendConsultationReminder(services, { tenantId: bennewitz.id, consultationId: id(party), now: new Date(at) });
+    expect(await remind('rettung', '2026-11-21T12:00:00+01:00')).toEqual({ sent: false, reason: 'not-due' });
+    expect(await remind('rettung', '2026-11-22T08:30:00+01:00')).toEqual({ sent: true });
+    expect(await remind('rettung', '2026-11-22T09:30:00+01:00')).toEqual({ sent: false, reason: 'already-sent' });
+    expect(await remind('polizei', '2026-11-22T08:30:00+01:00')).toEqual({ sent: false, reason: 'not-open' });
+    const reminders = await ctx.db.withTenant(bennewitz.id, (trx) => trx.selectFrom('mail_outbox').select(['recipient', 'subject', 'text_body']).where('template', 'like', 'verkehr.consultation-reminder:%').execute());
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.recipient).toBe('leitstelle@rettung.example');
+    expect(reminders[0]!.subject).toMatch(/^Erinnerung: /);
+    expect(reminders[0]!.text_body).toContain(`/bennewitz/anhoerung/${tokens.rescue}`);
   });
 
   it('refuses a foreign or unknown link (404) and an expired one (410) in plain words', async () => {

@@ -88,6 +88,7 @@ export const staffConsultationRoutes: FastifyPluginAsync<AppServices> = async (a
           staffId: ctx.staffId,
           now,
           publicBaseUrl: publicBaseUrlOf(services.settings),
+          secret: services.secret,
         }),
       );
     } catch (e) {
