@@ -105,7 +105,7 @@ function tenor(app: TrafficApplication, settings: TrafficSettings, land: Land | 
 function notes(app: TrafficApplication): string[] {
   const list = ['Die Verkehrszeichen stellt die antragstellende Seite auf eigene Kosten bereit und auf.'];
   if (app.includesNoParking) list.push('Gegen parkende Fahrzeuge wirkt das Haltverbot erst, wenn die Schilder drei volle Tage gestanden haben; bei späterem Aufstellen trägt die antragstellende Seite die Kosten eines Abschleppens.');
-  list.push('Andere Erlaubnisse (z. B. Sondernutzung, Aufbruch, Baugenehmigung) sind in dieser Anordnung nicht enthalten, soweit sie nicht ausdrücklich genannt sind.');
+  list.push('Andere Erlaubnisse (z. B. Sondernutzung, Aufbruch, Baugenehmigung) sind in dieser Anordnung nicht enthalten, soweit sie nicht ausdrücklich erteilt werden.');
   if (app.caseType === 'BAU') list.push('Die Richtlinien für die Sicherung von Arbeitsstellen an Straßen (RSA 21) und die ZTV-SA 97 sind zu beachten.');
   return list;
 }
@@ -114,6 +114,30 @@ function notes(app: TrafficApplication): string[] {
 function partyConditionLines(context: DocumentContext): string[] {
   const list = Array.isArray(context.facts?.partyConditions) ? (context.facts.partyConditions as { party?: unknown; text?: unknown }[]) : [];
   return list.filter((c) => typeof c.party === 'string' && typeof c.text === 'string').map((c) => `${String(c.text)} (Auflage von ${String(c.party)})`);
+}
+
+const SPECIAL_USES: Partial<Record<TrafficApplication['caseType'], string>> = {
+  HUB: 'das Aufstellen des Hubgeräts',
+  CON: 'das Aufstellen des Containers, Gerüsts oder Materials',
+  VER: 'die Veranstaltung mit ihren Ständen und Aufbauten',
+  BAU: 'die Arbeitsstelle (Aufbruch und Baustelleneinrichtung)',
+};
+
+/**
+ * Where the road is used beyond common use, the office decides the special use in the same notice
+ * (one application, both decisions, verkehr.md § 1.4): cranes, containers, events, and works whose
+ * applicant asked for the permit with this application.
+ */
+function specialUseBlocks(app: TrafficApplication, tenantName: string): DocumentBlock[] {
+  const applies = app.caseType === 'HUB' || app.caseType === 'CON' || app.caseType === 'VER' || (app.caseType === 'BAU' && app.roadPermit === 'withThisApplication');
+  if (!applies || !app.period) return [];
+  return [
+    { type: 'heading', text: '3a. Sondernutzungserlaubnis' },
+    {
+      type: 'paragraph',
+      text: `Für ${SPECIAL_USES[app.caseType]} auf der öffentlichen Verkehrsfläche (${placeText(app)}) wird vom ${germanDate(app.period.from)} bis ${germanDate(app.period.to)} die Sondernutzung nach § 18 SächsStrG widerruflich erlaubt. Die Auflagen dieser Anordnung gelten auch für die Sondernutzung. Die Sondernutzungsgebühr setzt die ${tenantName} nach ihrer Sondernutzungssatzung gesondert fest (§ 21 SächsStrG).`,
+    },
+  ];
 }
 
 /** Builds the order's blocks (exported for tests of single parts). */
@@ -135,6 +159,7 @@ export function buildOrder(c: DocumentCase, tenant: DocumentTenant, context: Doc
     { type: 'paragraph', text: legalBasis(app, role) },
     { type: 'heading', text: '3. Auflagen' },
     { type: 'list', ordered: true, items: [...settings.conditions.filter((k) => k.caseTypes.includes(app.caseType)).map((k) => k.text.de), ...partyConditionLines(context)] },
+    ...specialUseBlocks(app, tenant.officialName),
     { type: 'heading', text: '4. Hinweise' },
     { type: 'list', items: notes(app) },
     { type: 'paragraph', text: 'Einer Begründung bedarf es nicht, weil dem Antrag entsprochen wird (§ 39 Abs. 2 Nr. 1 VwVfG).' },
@@ -161,7 +186,7 @@ export function buildOrder(c: DocumentCase, tenant: DocumentTenant, context: Doc
 /** The order template (`generateDocument { template: "order" }`). */
 export const orderTemplate: DocumentTemplate = {
   id: 'order',
-  version: 2,
+  version: 3,
   kind: 'order',
   title: { de: 'Verkehrsrechtliche Anordnung', en: 'Traffic order' },
   build: (c, tenant, context) => buildOrder(c, tenant, context),

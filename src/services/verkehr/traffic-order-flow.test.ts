@@ -56,6 +56,7 @@ describe('traffic order: GREEN no-parking zone, one-click approval, released ord
     expect(text).toContain('Nr. 261');
     expect(text).toContain('Rechtsbehelfsbelehrung');
     expect(text).toContain(first.reference);
+    expect(text).not.toContain('Sondernutzungserlaubnis');
   });
 
   it('flags an overlapping zone on the same street and days RED, naming the approved one', async () => {

@@ -141,5 +141,8 @@ describe('traffic order: consultation of the parties through personal links', ()
     expect(text).toContain('Umleitung über die Muldenstraße ausschildern. (Auflage von Polizeirevier Wurzen)');
     expect(text).toContain('Tiefbau Wurzen GmbH');
     expect(text).toContain('RSA 21 B I/15');
+    // One application, both decisions: the special use is permitted in the same notice.
+    expect(text).toContain('3a. Sondernutzungserlaubnis');
+    expect(text).toContain('die Sondernutzung nach § 18 SächsStrG widerruflich erlaubt');
   });
 });
