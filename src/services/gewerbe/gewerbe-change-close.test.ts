@@ -9,6 +9,9 @@ import { addDays, berlinDateOf } from '../../platform/calendar/calendar-date.js'
 import { waitFor } from '../../../test/support/wait-for.js';
 import type { JsonObject } from '../../definitions/core/json.js';
 import { allServicePackages } from '../../service-packages.js';
+import { applyTransition } from '../../modules/cases/apply-transition.js';
+import { buildCaseEngine } from '../../modules/cases/case-engine-wiring.js';
+import { loadGewerbeSettings, saveGewerbeSettings } from './settings.js';
 import { gewerbePreSubmitCheck } from './pre-submit.js';
 import { hairdresserAnswers, onlyFieldsOf, submitGewerbe, webDesignerAnswers, type SubmittedGewerbe } from './testing/gewerbe-answers.js';
 import { startGewerbeHarness, type GewerbeHarness } from './testing/gewerbe-harness.js';
@@ -75,6 +78,31 @@ describe('Gewerbe-Ummeldung and -Abmeldung end to end', () => {
     // § 3 GewAnzV: the register court gets no place or country of birth, nationality, business kind or employees on a GewA3 (fields 8–10, 21, 22).
     expect(court).toContain('<xga:geburtsdatum>');
     for (const withheld of ['geburtsort', 'geburtsland', 'staatangehoerigkeiten', 'betriebArt', 'anzahlVollzeitBeschaeftigte']) expect(court, withheld).not.toContain(`xga:${withheld}`);
+  });
+
+  it('informs the customs administration only when a caseworker recorded indications of undeclared work', async () => {
+    const { ctx, wurzen } = h;
+    await ctx.db.withTenant(wurzen.id, async (trx) => {
+      const settings = await loadGewerbeSettings(trx, wurzen.id);
+      await saveGewerbeSettings(trx, wurzen.id, { ...settings, recipients: { ...settings.recipients, zoll: { ...settings.recipients!.zoll!, waived: false } } }, new Date());
+    });
+    const engine = buildCaseEngine({ db: ctx.db, queue: ctx.queue, packages: allServicePackages(), storage: ctx.storage });
+    const submitForReview = async (given: string) => {
+      const c = await submitGewerbe(ctx.app, ctx.db, wurzen, 'gewerbe-anmeldung', { ...hairdresserAnswers(), name: { given, family: 'Schere' }, email: `${given.toLowerCase()}@example.org` });
+      await waitFor(async () => (await h.caseRow(c)).state === 'in-review', 30_000, 'review');
+      return c;
+    };
+    const confirm = async (c: SubmittedGewerbe) =>
+      applyTransition(engine, { tenantId: wurzen.id, caseId: c.caseId, transitionId: 'confirm', actor: { kind: 'caseworker' }, expectedVersion: (await h.caseRow(c)).version, now: new Date() });
+
+    const plain = await submitForReview('Karl');
+    await confirm(plain);
+    expect(await h.deliveredTo(plain)).toEqual(['dguv', 'finanzamt', 'hwk']);
+
+    const flagged = await submitForReview('Kurt');
+    await applyTransition(engine, { tenantId: wurzen.id, caseId: flagged.caseId, transitionId: 'flag-customs', actor: { kind: 'caseworker' }, expectedVersion: (await h.caseRow(flagged)).version, input: { reason: 'Mitarbeitende ohne Anmeldung beobachtet' }, now: new Date() });
+    await confirm(flagged);
+    expect(await h.deliveredTo(flagged)).toEqual(['dguv', 'finanzamt', 'hwk', 'zoll']);
   });
 
   it('tells the applicant before submitting who is informed and what they must do themselves', async () => {

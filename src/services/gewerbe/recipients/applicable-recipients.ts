@@ -3,8 +3,9 @@
  * have configured the recipient with a delivery channel and not recorded a waiver, and the case
  * must concern it — IHK unless the business is a pure craft, HWK for crafts, Ausländerbehörde
  * for foreign nationals, Registergericht only on deregistering a registered business,
- * Erlaubnisbehörde when a permit applies. Zoll needs indications a person records; the
- * statistics offices get a monthly batch; neither is chosen per case here.
+ * Erlaubnisbehörde when a permit applies, Zoll only when a caseworker recorded indications of
+ * undeclared work (§ 3 Abs. 3 GewAnzV, workflow step `flag-customs`). The statistics offices get
+ * a monthly batch instead of a message per case.
  */
 import type { CaseData } from '../../../definitions/rules/rule.js';
 import type { Localized } from '../../../platform/db/schema.js';
@@ -14,8 +15,14 @@ import { isForeignNational } from '../rules/person-rules.js';
 import type { GewerbeSettings, RecipientSetting } from '../settings.js';
 import { RECIPIENT_IDS, RECIPIENT_NAMES, type RecipientId } from './recipient-catalogue.js';
 
+/** What a person recorded on the case that decides a recipient. */
+export interface CaseFlags {
+  /** Indications of undeclared work were recorded (the customs administration is informed). */
+  customs?: boolean;
+}
+
 /** Whether a recipient is concerned by a case of a service, whatever the tenant configured. */
-export function concerns(recipient: RecipientId, data: CaseData, serviceId: string): boolean {
+export function concerns(recipient: RecipientId, data: CaseData, serviceId: string, flags: CaseFlags = {}): boolean {
   const profile = profileActivity(data);
   switch (recipient) {
     case 'ihk':
@@ -30,6 +37,7 @@ export function concerns(recipient: RecipientId, data: CaseData, serviceId: stri
     case 'erlaubnisbehoerde':
       return requiredPermits(profile).length > 0;
     case 'zoll':
+      return flags.customs === true;
     case 'statistik':
       return false;
     default:
@@ -44,11 +52,11 @@ export interface ApplicableRecipient {
 }
 
 /** The recipients a case goes to, in catalogue order. */
-export function applicableRecipients(settings: GewerbeSettings, data: CaseData, serviceId: string): ApplicableRecipient[] {
+export function applicableRecipients(settings: GewerbeSettings, data: CaseData, serviceId: string, flags: CaseFlags = {}): ApplicableRecipient[] {
   const configured = settings.recipients ?? {};
   return RECIPIENT_IDS.flatMap((id) => {
     const setting = configured[id];
-    if (!setting || setting.waived || !setting.channelId || !concerns(id, data, serviceId)) return [];
+    if (!setting || setting.waived || !setting.channelId || !concerns(id, data, serviceId, flags)) return [];
     return [{ id, setting: { ...setting, channelId: setting.channelId } }];
   });
 }

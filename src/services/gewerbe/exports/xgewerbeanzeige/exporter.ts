@@ -7,6 +7,7 @@
  * fails the transition loudly instead of leaving the municipality.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import path from 'node:path';
 import type { Trx } from '../../../../platform/db/database.js';
 import type { ExportBuilder, ExportRecipient } from '../../../../modules/deliveries/export-effects.js';
@@ -70,6 +71,19 @@ async function businessIdOf(trx: Trx, row: CaseRow): Promise<string> {
   return h?.entry_id ?? row.id;
 }
 
+/** Whether a caseworker recorded indications of undeclared work on the case (workflow step `flag-customs`). */
+async function customsFlagged(trx: Trx, row: CaseRow): Promise<boolean> {
+  const event = await trx
+    .selectFrom('case_events')
+    .select('seq')
+    .where('tenant_id', '=', row.tenant_id)
+    .where('case_id', '=', row.id)
+    .where('type', '=', 'transition')
+    .where(sql<string>`data->>'transition'`, '=', 'flag-customs')
+    .executeTakeFirst();
+  return event !== undefined;
+}
+
 /** Builds the exporter. */
 export function xgewerbeanzeigeExporter(options: XgewerbeanzeigeOptions): ExportBuilder {
   const product = options.product ?? { name: 'Rathaus Cloud', vendor: 'Rathaus Cloud', version: '0.1' };
@@ -79,7 +93,7 @@ export function xgewerbeanzeigeExporter(options: XgewerbeanzeigeOptions): Export
       const form = FORM_OF[row.service_id];
       if (!form) return [];
       const settings = await loadGewerbeSettings(trx, row.tenant_id);
-      return applicableRecipients(settings, row.data, row.service_id)
+      return applicableRecipients(settings, row.data, row.service_id, { customs: await customsFlagged(trx, row) })
         .filter((r) => filterFor(r.id, form) !== undefined)
         .map((r) => ({ id: r.id, displayName: r.setting.name, channelId: r.setting.channelId }));
     },
