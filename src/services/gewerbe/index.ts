@@ -14,6 +14,7 @@ import { loadWorkflowFile } from '../../definitions/workflow/load-workflow.js';
 import { loadGewerbeCodeLists, type GewerbeCodeLists } from './code-lists.js';
 import { gewerbeFeeNoticeTemplate } from './documents/fee-notice.js';
 import { gewerbeReceiptTemplate } from './documents/receipt.js';
+import { registerExtractTemplate, registerFactsOf } from './documents/register-extract.js';
 import { xgewerbeanzeigeExporter } from './exports/xgewerbeanzeige/exporter.js';
 import { updateRegisterStep } from './register/update-register.js';
 import { gewerbePreSubmitCheck } from './pre-submit.js';
@@ -48,7 +49,8 @@ export function gewerbePackages(options: { xsdDir?: string | undefined } = {}): 
       workflowFor: () => workflow,
       ruleSetFor: () => ruleSet,
       applicant: (data) => ({ name: fullName(personName(data)) || null, email: text(data, 'email') ?? null }),
-      documentTemplates: [gewerbeReceiptTemplate(definition.id, registry), gewerbeFeeNoticeTemplate()],
+      documentTemplates: [gewerbeReceiptTemplate(definition.id, registry), gewerbeFeeNoticeTemplate(), registerExtractTemplate()],
+      documentFacts: registerFactsOf,
       tenantSettings: (trx, tenantId) => loadGewerbeSettings(trx, tenantId),
       steps: [updateRegisterStep],
       exporters: [exporter],

@@ -51,6 +51,7 @@ export const gewerbeMessages = defineMessages({
   'gewerbe.register.more': { de: 'Weitere Einträge', en: 'More entries' },
   'gewerbe.register.back': { de: 'Zurück zum Gewerberegister', en: 'Back to the trade register' },
   'gewerbe.register.entry': { de: 'Eintrag Nr. {number}', en: 'Entry no. {number}' },
+  'gewerbe.register.extract': { de: 'Registerauszug erstellen (PDF)', en: 'Create register extract (PDF)' },
   'gewerbe.register.history': { de: 'Verlauf', en: 'History' },
   'gewerbe.register.col.number': { de: 'Nr.', en: 'No.' },
   'gewerbe.register.col.holder': { de: 'Gewerbetreibende/r', en: 'Trader' },

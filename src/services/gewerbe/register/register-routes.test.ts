@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInStaff } from '../../../../test/support/factories.js';
 import { tenantIdOf } from '../../../../test/support/factories-cases.js';
-import { createTestContext, type Browser, type TestContext } from '../../../../test/support/test-app.js';
+import { pdfText } from '../../../../test/support/pdf-inspection.js';
+import { createTestContext, csrfTokenIn, type Browser, type TestContext } from '../../../../test/support/test-app.js';
 import { hairdresserAnswers, webDesignerAnswers } from '../testing/gewerbe-answers.js';
 import { insertGewerbeCase, registerGewerbe } from '../testing/register-factory.js';
 import { applyToRegister } from './update-register.js';
@@ -87,12 +88,28 @@ describe('Gewerberegister', () => {
     expect(csv.body).toContain('Ayşe Öztürk');
   });
 
+  it('creates a verifiable register extract PDF of an entry with its history', async () => {
+    const detail = await caseworker.get(`/wurzen/staff/gewerberegister/${created.entryId}`);
+    const token = csrfTokenIn(detail.body)!;
+    const res = await caseworker.post(`/wurzen/staff/gewerberegister/${created.entryId}/auszug`, { _csrf: token });
+    expect(res.statusCode).toBe(303);
+    expect(String(res.headers.location)).toMatch(new RegExp(`^/wurzen/staff/vorgaenge/[0-9a-f-]{36}/dokumente/[0-9a-f-]{36}$`));
+    const pdf = await caseworker.get(String(res.headers.location));
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
+    const entryRow = await entry(created.entryId);
+    for (const expected of ['Auszug aus dem Gewerberegister', `Registernummer ${entryRow.entry_number}`, 'Ayşe Öztürk', 'Friseur', 'Markt 11, 04808 Wurzen', 'Anmeldung', 'Ummeldung', 'Abmeldung', 'Prüfcode']) expect(text).toContain(expected);
+  });
+
   it('answers 404 to another municipality’s staff and for another municipality’s entry', async () => {
     const other = await registerGewerbe(ctx.db, bennewitz, { ...webDesignerAnswers(), businessAddress: { street: 'Bahnhofstraße', houseNumber: '1', postalCode: '04828', town: 'Bennewitz', country: 'DE' } });
     const bennewitzStaff = (await signedInStaff(ctx.app, ctx.db, { tenantSlug: 'bennewitz', role: 'caseworker' })).browser;
     expect((await bennewitzStaff.get('/wurzen/staff/gewerberegister')).statusCode).toBe(404);
     expect((await bennewitzStaff.get('/wurzen/staff/gewerberegister.csv')).statusCode).toBe(404);
     expect((await bennewitzStaff.get(`/wurzen/staff/gewerberegister/${created.entryId}`)).statusCode).toBe(404);
+    const token = csrfTokenIn((await bennewitzStaff.get('/staff/password')).body)!;
+    expect((await bennewitzStaff.post(`/wurzen/staff/gewerberegister/${created.entryId}/auszug`, { _csrf: token })).statusCode).toBe(404);
+    expect((await bennewitzStaff.post(`/bennewitz/staff/gewerberegister/${created.entryId}/auszug`, { _csrf: token })).statusCode).toBe(404);
     // A Wurzen caseworker asking for a Bennewitz entry under the Wurzen URL finds nothing either.
     expect((await caseworker.get(`/wurzen/staff/gewerberegister/${other.entryId}`)).statusCode).toBe(404);
     expect((await caseworker.get('/wurzen/staff/gewerberegister/kein-uuid')).statusCode).toBe(404);

@@ -4,12 +4,20 @@
  *
  * - GET /gewerberegister            — search (`suche`, `stand` = active|closed|all, keyset `vor`);
  * - GET /gewerberegister.csv        — the same search as CSV (formula-safe, UTF-8 with BOM);
- * - GET /gewerberegister/:entryId   — one entry with its history and the cases behind it.
+ * - GET /gewerberegister/:entryId   — one entry with its history and the cases behind it;
+ * - POST /gewerberegister/:entryId/auszug — a register extract (PDF on the letterhead, verifiable),
+ *   kept as a document of the entry's latest case; answers with the PDF's download address.
  */
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { AppServices } from '../../../app.js';
+import { publicBaseUrlOf } from '../../../config/settings.js';
+import { requireStaff } from '../../../platform/auth/policies.js';
 import { tenantStaffScoped } from '../../../platform/auth/tenant-staff-scope.js';
+import { generateCaseDocument, type DocumentServices } from '../../../modules/documents/generate-document.js';
+import { assetsLogoSource } from '../../../modules/documents/letterhead.js';
+import { createPdfRenderer } from '../../../modules/documents/pdf-renderer.js';
+import { staffDocumentPath } from '../../../modules/documents/staff-document-routes.js';
 import { csvRecord, UTF8_BOM } from '../../../platform/csv/csv.js';
 import type { Database } from '../../../platform/db/database.js';
 import type { StaffRole } from '../../../platform/db/schema.js';
@@ -33,6 +41,7 @@ interface RegisterQuery {
 interface RegisterRouteDeps {
   db: Database;
   codeLists: GewerbeCodeLists;
+  documents: DocumentServices;
 }
 
 type Search = { text: string; status: RegisterStatusFilter; before?: number };
@@ -127,6 +136,16 @@ export const registerStaffRoutes: FastifyPluginAsync<RegisterRouteDeps> = async 
       .send(Readable.from(lines()));
   });
 
+  app.post<{ Params: { entryId: string } }>('/gewerberegister/:entryId/auszug', async (request, reply) => {
+    const tenant = request.tenant!;
+    const staff = requireStaff(request);
+    const found = await deps.db.withTenant(tenant.id, (trx) => findRegisterEntry(trx, tenant.id, request.params.entryId));
+    if (!found) throw new AppError('http.not_found');
+    const latest = found.history[found.history.length - 1]!;
+    const { document } = await generateCaseDocument(deps.documents, { tenantId: tenant.id, caseId: latest.case_id, templateId: 'register-extract', actor: { kind: 'caseworker', id: staff.userId } });
+    return reply.redirect(staffDocumentPath(tenant.slug, latest.case_id, document.id), 303);
+  });
+
   app.get<{ Params: { entryId: string } }>('/gewerberegister/:entryId', async (request, reply) => {
     const tenant = request.tenant!;
     const found = await deps.db.withTenant(tenant.id, (trx) => findRegisterEntry(trx, tenant.id, request.params.entryId));
@@ -136,6 +155,7 @@ export const registerStaffRoutes: FastifyPluginAsync<RegisterRouteDeps> = async 
     return reply.view('services/gewerbe/register/views/detail', {
       title: t('gewerbe.register.entry', { number: entry.entry_number }),
       back: `/${tenant.slug}/staff/gewerberegister`,
+      extractUrl: `/${tenant.slug}/staff/gewerberegister/${entry.id}/auszug`,
       cells: entryCells(entry, deps.codeLists, t, request.locale),
       kind: entry.establishment_kind,
       history: history.map((h) => ({
@@ -150,6 +170,18 @@ export const registerStaffRoutes: FastifyPluginAsync<RegisterRouteDeps> = async 
 };
 
 /** Registers the Gewerberegister pages for caseworkers and tenant admins. */
-export async function gewerberegisterModule(app: FastifyInstance, services: Pick<AppServices, 'db' | 'tenants'>): Promise<void> {
-  await app.register(tenantStaffScoped(registerStaffRoutes, services.tenants, { db: services.db, codeLists: loadGewerbeCodeLists() }, REGISTER_ROLES));
+export async function gewerberegisterModule(app: FastifyInstance, services: Pick<AppServices, 'db' | 'tenants' | 'storage' | 'clock' | 'packages' | 'settings'>): Promise<void> {
+  const { db, storage, clock, packages, settings } = services;
+  const documents: DocumentServices = {
+    db,
+    storage,
+    clock,
+    templates: packages.documentTemplates,
+    renderer: createPdfRenderer(),
+    logos: assetsLogoSource(),
+    publicBaseUrl: publicBaseUrlOf(settings),
+    tenantSettings: packages.tenantSettings,
+    documentFacts: packages.documentFacts,
+  };
+  await app.register(tenantStaffScoped(registerStaffRoutes, services.tenants, { db, codeLists: loadGewerbeCodeLists(), documents }, REGISTER_ROLES));
 }
