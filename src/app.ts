@@ -42,6 +42,7 @@ import { installErrorHandling } from './platform/http/error-handler.js';
 import { requestContextPlugin } from './platform/http/request-context.js';
 import { installRouteCatalogue } from './platform/http/route-catalogue.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { mapTilesOf, tileSourceOf } from './platform/maps/map-tiles.js';
 import { buildMessageCatalogue } from './platform/i18n/messages.js';
 import type { JobQueue } from './platform/jobs/job-queue.js';
 import { requestLogFields } from './platform/ops/log-redaction.js';
@@ -143,6 +144,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyFormbody, { bodyLimit: settings.bodyLimitBytes });
   await registerMultipart(app, settings);
   const assets = await registerAssets(app);
+  const mapTiles = mapTilesOf(settings);
   await app.register(requestContextPlugin, {
     views: createViewRenderer({ cache: production }),
     messages: buildMessageCatalogue(),
@@ -150,9 +152,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     strictMessages: !production,
     secureCookies: production,
     assets,
+    mapTiles,
   });
   await app.register(staffSessionPlugin, { db: services.db, clock, settings });
-  await registerSecurityHeaders(app, { production });
+  await registerSecurityHeaders(app, { production, mapTileSource: tileSourceOf(mapTiles) });
   await app.register(csrfPlugin, { secret: deps.secret });
   installErrorHandling(app);
 

@@ -40,6 +40,19 @@ const positiveInt = (v: string, env: string) => {
 };
 const whenS3 = { env: 'STORAGE_DRIVER', equals: 's3' };
 
+/**
+ * A tile URL template must name one origin the CSP can allow: http(s), a plain host (only `{s}`
+ * as its first label, which becomes `*.` in the CSP) and the placeholders {z}, {x}, {y}.
+ */
+const parseTileUrl = (v: string, env: string): string | undefined => {
+  if (v === '') return undefined;
+  const m = /^(https?):\/\/((?:\{s\}\.)?[a-z0-9.-]+(?::\d+)?)(\/[^\s]*)$/i.exec(v);
+  if (!m || !['{z}', '{x}', '{y}'].every((p) => m[3]!.includes(p)) || /[{}]/.test(m[3]!.replace(/\{[zxyr]\}/g, ''))) {
+    throw new ConfigError(`${env} must be an http(s) URL template with {z}, {x} and {y} (and {s} only as the first label of the host), got "${v}"`);
+  }
+  return v;
+};
+
 function spec<T>(s: SettingSpec<T>): SettingSpec<T> {
   return s;
 }
@@ -287,6 +300,18 @@ export const settingSpecs = {
   metricsToken: spec<string | undefined>({
     env: 'METRICS_TOKEN',
     doc: 'Bearer token that /metrics requires. Empty: /metrics is open in development and test, and switched off in production.',
+    default: () => undefined,
+    parse: optionalStr,
+  }),
+  mapTileUrl: spec<string | undefined>({
+    env: 'MAP_TILE_URL',
+    doc: 'Background tiles of the maps, as a template with {z}, {x} and {y} (optionally {s} as the first label of the host and {r}), e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png. The CSP allows images from exactly this origin. Empty: maps draw on a plain background and ask no other server.',
+    default: () => undefined,
+    parse: parseTileUrl,
+  }),
+  mapTileAttribution: spec<string | undefined>({
+    env: 'MAP_TILE_ATTRIBUTION',
+    doc: 'Text the maps show for the tiles (plain text, no markup), as the tile provider requires, e.g. "© OpenStreetMap-Mitwirkende".',
     default: () => undefined,
     parse: optionalStr,
   }),

@@ -111,7 +111,7 @@ export interface ViewContext<O> extends FormatContext<O> {
 }
 
 /** The part of a field view that a type decides; the pipeline adds ids, label, hint and error. */
-export type TypeView = Pick<FieldView, 'layout' | 'inputs'> & Partial<Pick<FieldView, 'rows' | 'addRow' | 'fields'>>;
+export type TypeView = Pick<FieldView, 'layout' | 'inputs'> & Partial<Pick<FieldView, 'rows' | 'addRow' | 'fields' | 'map'>>;
 
 /** What `prepareOptions` gets when a definition is loaded. */
 export interface OptionsEnv {

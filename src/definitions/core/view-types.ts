@@ -82,6 +82,23 @@ export interface RowView {
   remove?: ButtonView;
 }
 
+/**
+ * A map that draws into a hidden input (the `geometry` field). The page shows it only where
+ * scripts run; the typed inputs beside it stay the way to answer without it.
+ */
+export interface MapFieldView {
+  /** HTML id prefix of the map's elements. */
+  id: string;
+  /** Name of the hidden input the drawing is written to, as GeoJSON. */
+  input: string;
+  /** Shapes that may be drawn: Point, LineString, Polygon. */
+  kinds: string[];
+  /** [west, south, east, north] the map opens on when the municipality's area is not known. */
+  bounds?: [number, number, number, number];
+  /** Texts in the visitor's language; the script fills {count}, {metres} and {area} itself. */
+  texts: Record<string, string>;
+}
+
 /** A field as the template sees it. */
 export interface FieldView {
   fieldId: string;
@@ -108,6 +125,8 @@ export interface FieldView {
   addRow?: ButtonView;
   /** Group: its sub-fields. */
   fields?: FieldView[];
+  /** A drawing map over one of the inputs (`geometry`). */
+  map?: MapFieldView;
   /**
    * Set when the field's condition depends on an answer on the same page: without JavaScript it
    * is shown with this hint; a script may evaluate `condition` (JSON) to reveal it in place.

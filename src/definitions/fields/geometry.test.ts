@@ -67,6 +67,15 @@ describe('geometry field', () => {
     expect(view.focusId).toBe('field-f-street');
   });
 
+  it('offers a drawing map over the hidden input with the allowed shapes, the area and texts in the visitor language', () => {
+    const map = viewOf(field, undefined).map;
+    expect(map).toMatchObject({ id: 'field-f-geometry', input: 'f.geometry', kinds: ['Point', 'LineString'], bounds: [12.6, 51.2, 12.9, 51.5] });
+    expect(map?.texts).toMatchObject({ mapLabel: 'Karte: Testfeld', toolPoint: 'Punkt setzen', toolLineString: 'Linie zeichnen', undo: 'Letzten Punkt entfernen', clear: 'Zeichnung löschen', statusLine: 'Linie mit {count} Punkten eingezeichnet, etwa {metres} m lang.' });
+    expect(map?.texts.mapNote).toContain('Straße, Hausnummern, Straßenseite und Länge genügen');
+    expect(viewOf(field, undefined, { locale: 'en' }).map?.texts).toMatchObject({ mapLabel: 'Map: Test field', toolLineString: 'Draw a line', noTiles: 'No background map is set up for this map: streets and buildings are not shown on it.' });
+    expect(viewOf({ type: 'geometry', required: true }, undefined).map?.kinds).toEqual(['Point', 'LineString', 'Polygon']);
+  });
+
   it('formats the description and the drawing with its length', () => {
     expect(formatOf(field, { street: 'Markt', houseNumberFrom: '2', houseNumberTo: '6', side: 'even', lengthMeters: 15, geometry: line })).toEqual([
       'Markt, Hausnummern 2–6, Seite mit geraden Hausnummern, 15 m',

@@ -18,6 +18,7 @@ import { isPlainObject, type JsonObject } from '../core/json.js';
 import { childPath, inputId } from '../core/paths.js';
 import { normalizeLine } from '../core/text.js';
 import { displayText } from '../core/text-input.js';
+import { geometryMapMessages, geometryMapView } from './geometry-map.js';
 
 const KindSchema = Type.Union([Type.Literal('Point'), Type.Literal('LineString'), Type.Literal('Polygon')]);
 
@@ -101,7 +102,7 @@ export const geometryField = defineFieldType<GeometryOptions, StreetLocation>({
   type: 'geometry',
   optionsSchema: GeometryOptionsSchema,
   valueKeys: KEYS,
-  messages,
+  messages: { ...messages, ...geometryMapMessages },
   prepareOptions(options, env) {
     const b = options.bounds;
     if (b && (b[0] >= b[2] || b[1] >= b[3] || b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90)) env.report('bounds', 'must be [west, south, east, north] within WGS84 ranges');
@@ -192,8 +193,10 @@ export const geometryField = defineFieldType<GeometryOptions, StreetLocation>({
     const side = ctx.inputValue(sideName, displayText(saved.side));
     const length = typeof saved.lengthMeters === 'number' ? numberInputText(saved.lengthMeters) : displayText(saved.lengthMeters);
     const drawn = saved.geometry === undefined ? '' : typeof saved.geometry === 'string' ? saved.geometry : JSON.stringify(saved.geometry);
+    const { kinds, bounds } = limitsOf(ctx.options);
     return {
       layout: 'fieldset',
+      map: geometryMapView(ctx, { id: inputId(geometryName), input: geometryName, kinds, bounds }),
       inputs: [
         { control: 'hidden', name: geometryName, id: inputId(geometryName), label: ctx.text(ctx.message('geometry')), value: ctx.inputValue(geometryName, drawn), required: ctx.options.requireGeometry === true },
         partInput(ctx, 'street', { width: 'l' }),

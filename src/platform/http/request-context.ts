@@ -39,6 +39,7 @@ export interface RequestContextOptions {
   strictMessages: boolean;
   secureCookies: boolean;
   assets: PageContext['assets'];
+  mapTiles?: PageContext['mapTiles'];
 }
 
 const LANGUAGE_LABELS: Record<Locale, string> = { de: 'Deutsch', en: 'English' };
@@ -90,6 +91,7 @@ async function requestContext(app: FastifyInstance, opts: RequestContextOptions)
       languageLinks: LOCALES.map((l) => ({ locale: l, href: withLang(request.url, l), label: LANGUAGE_LABELS[l], current: l === request.locale })),
       csrfToken: csrfTokenFor(opts.secret, request.csrfBinding),
       assets: opts.assets,
+      mapTiles: opts.mapTiles,
       tenant: tenant ? { slug: tenant.slug, name: tenant.officialName, primaryColor: tenant.branding.primaryColor } : undefined,
       staff: request.staff
         ? { name: request.staff.displayName, roleLabel: request.staff.roleLabel(request.t, tenant?.id), tenantSlug: tenant?.slug }

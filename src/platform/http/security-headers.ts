@@ -6,8 +6,11 @@
 import helmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
-/** Registers helmet with the platform's policy. */
-export async function registerSecurityHeaders(app: FastifyInstance, opts: { production: boolean }): Promise<void> {
+/**
+ * Registers helmet with the platform's policy. `mapTileSource` is the one origin of the maps'
+ * background tiles (MAP_TILE_URL); without it images come from this origin only.
+ */
+export async function registerSecurityHeaders(app: FastifyInstance, opts: { production: boolean; mapTileSource?: string | undefined }): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -15,7 +18,7 @@ export async function registerSecurityHeaders(app: FastifyInstance, opts: { prod
         'default-src': ["'self'"],
         'script-src': ["'self'"],
         'style-src': ["'self'"],
-        'img-src': ["'self'", 'data:'],
+        'img-src': ["'self'", 'data:', ...(opts.mapTileSource ? [opts.mapTileSource] : [])],
         'font-src': ["'self'"],
         'connect-src': ["'self'"],
         'form-action': ["'self'"],

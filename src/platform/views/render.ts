@@ -19,7 +19,9 @@ export interface PageContext {
   /** Same page in each language. */
   languageLinks: { locale: Locale; href: string; label: string; current: boolean }[];
   csrfToken: string;
-  assets: { kern: string; app: string };
+  assets: { kern: string; app: string; leaflet: string };
+  /** The maps' background tiles (MAP_TILE_URL); none: maps draw on a plain background. */
+  mapTiles?: { url: string; attribution?: string } | undefined;
   tenant?: { slug: string; name: string; primaryColor?: string } | undefined;
   staff?: { name: string; roleLabel: string; tenantSlug?: string | undefined } | undefined;
   /** Embedded in an iframe: no site chrome. */
