@@ -1,6 +1,7 @@
 /**
  * The acceptance journey of issue 6 in a real browser, by keyboard alone: a citizen of Bennewitz
- * applies for a 15 m no-parking zone for a move in three weeks on the typed-address path; the rules
+ * applies for a 15 m no-parking zone for a move in three weeks on the typed-address path, from the
+ * municipality's home page over the service page and the choice of the case type; the rules
  * find it GREEN; a caseworker approves it with one click (and its confirmation); the status page
  * offers the order, whose text names the street, the period, the sign, the latest set-up day and
  * the fee — the last three as the municipality's settings have them. The same citizen asking for

@@ -69,13 +69,15 @@ export async function followLink(page: Page, label: string | RegExp, expected: R
 }
 
 /**
- * From the service page of a municipality to the page "Wann?" of a no-parking zone for a move
+ * From the home page of a municipality over the service page to the page "Wann?" of a no-parking zone for a move
  * (Teichweg 10–14, even side, 15 m, parking lane), by keyboard, each page checked with axe.
  * `sign` is the sign's number as the option names it ("283" or "286").
  */
 export async function hvzUpToPeriodPage(page: Page, tenantSlug: string, sign: string): Promise<void> {
-  await page.goto(`/${tenantSlug}/${TRAFFIC}`);
+  // The municipality's home page lists its online services; the service page says what is needed.
+  await page.goto(`/${tenantSlug}`);
   await checkA11y(page);
+  await followLink(page, 'Verkehrsrechtliche Anordnung beantragen', new RegExp(`/${tenantSlug}/${TRAFFIC}$`));
   await pressButton(page, 'Antrag starten', /\/seite\/case-type$/);
 
   // The guided start: the case type decides which pages follow.
