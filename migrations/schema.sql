@@ -825,6 +825,36 @@ ALTER TABLE traffic_consultations FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON traffic_consultations AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
 GRANT INSERT, SELECT, UPDATE ON TABLE traffic_consultations TO rathaus_app;
 
+CREATE TABLE traffic_extensions (
+  tenant_id uuid NOT NULL,
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  case_id uuid NOT NULL,
+  requested_at timestamp with time zone NOT NULL,
+  previous_to date NOT NULL,
+  new_to date NOT NULL,
+  reason text,
+  conflicts jsonb DEFAULT '[]'::jsonb NOT NULL,
+  status text DEFAULT 'requested'::text NOT NULL,
+  decided_at timestamp with time zone,
+  decided_by uuid,
+  decision_reason text
+);
+ALTER TABLE traffic_extensions ADD CONSTRAINT traffic_extensions_check CHECK ((new_to > previous_to));
+ALTER TABLE traffic_extensions ADD CONSTRAINT traffic_extensions_check1 CHECK (((status = 'requested'::text) = (decided_at IS NULL)));
+ALTER TABLE traffic_extensions ADD CONSTRAINT traffic_extensions_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES staff_users(id);
+ALTER TABLE traffic_extensions ADD CONSTRAINT traffic_extensions_decision_reason_check CHECK (((decision_reason IS NULL) OR (length(decision_reason) <= 4000)));
+ALTER TABLE traffic_extensions ADD CONSTRAINT traffic_extensions_pkey PRIMARY KEY (tenant_id, id);
+ALTER TABLE traffic_extensions ADD CONSTRAINT traffic_extensions_reason_check CHECK (((reason IS NULL) OR (length(reason) <= 2000)));
+ALTER TABLE traffic_extensions ADD CONSTRAINT traffic_extensions_status_check CHECK ((status = ANY (ARRAY['requested'::text, 'approved'::text, 'rejected'::text])));
+ALTER TABLE traffic_extensions ADD CONSTRAINT traffic_extensions_tenant_id_case_id_fkey FOREIGN KEY (tenant_id, case_id) REFERENCES cases(tenant_id, id);
+ALTER TABLE traffic_extensions ADD CONSTRAINT traffic_extensions_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE;
+CREATE INDEX traffic_extensions_case ON traffic_extensions USING btree (tenant_id, case_id, requested_at);
+CREATE UNIQUE INDEX traffic_extensions_one_open ON traffic_extensions USING btree (tenant_id, case_id) WHERE (status = 'requested'::text);
+ALTER TABLE traffic_extensions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE traffic_extensions FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON traffic_extensions AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT INSERT, SELECT, UPDATE ON TABLE traffic_extensions TO rathaus_app;
+
 CREATE TABLE traffic_orders (
   tenant_id uuid NOT NULL,
   case_id uuid NOT NULL,
@@ -857,6 +887,27 @@ ALTER TABLE traffic_orders ENABLE ROW LEVEL SECURITY;
 ALTER TABLE traffic_orders FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON traffic_orders AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
 GRANT DELETE, INSERT, SELECT, UPDATE ON TABLE traffic_orders TO rathaus_app;
+
+CREATE TABLE traffic_setup_records (
+  tenant_id uuid NOT NULL,
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  case_id uuid NOT NULL,
+  set_up_at timestamp with time zone NOT NULL,
+  number_plates text[] DEFAULT '{}'::text[] NOT NULL,
+  latest_setup_date date,
+  late boolean DEFAULT false NOT NULL,
+  recorded_at timestamp with time zone NOT NULL
+);
+ALTER TABLE traffic_setup_records ADD CONSTRAINT traffic_setup_records_check CHECK (((NOT late) OR (latest_setup_date IS NOT NULL)));
+ALTER TABLE traffic_setup_records ADD CONSTRAINT traffic_setup_records_number_plates_check CHECK ((cardinality(number_plates) <= 30));
+ALTER TABLE traffic_setup_records ADD CONSTRAINT traffic_setup_records_pkey PRIMARY KEY (tenant_id, id);
+ALTER TABLE traffic_setup_records ADD CONSTRAINT traffic_setup_records_tenant_id_case_id_fkey FOREIGN KEY (tenant_id, case_id) REFERENCES cases(tenant_id, id);
+ALTER TABLE traffic_setup_records ADD CONSTRAINT traffic_setup_records_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE;
+CREATE INDEX traffic_setup_records_case ON traffic_setup_records USING btree (tenant_id, case_id, recorded_at);
+ALTER TABLE traffic_setup_records ENABLE ROW LEVEL SECURITY;
+ALTER TABLE traffic_setup_records FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON traffic_setup_records AS PERMISSIVE FOR ALL TO public USING ((tenant_id = app_current_tenant())) WITH CHECK ((tenant_id = app_current_tenant()));
+GRANT INSERT, SELECT, UPDATE ON TABLE traffic_setup_records TO rathaus_app;
 
 CREATE TABLE traffic_streets (
   tenant_id uuid NOT NULL,

@@ -15,6 +15,7 @@ import { gewerberegisterModule } from './services/gewerbe/register/register-rout
 import { gewerbeGuideModule } from './services/gewerbe/guide/guide-routes.js';
 import { trafficModule } from './services/verkehr/verkehr-module.js';
 import { trafficCasePanel } from './services/verkehr/traffic-panel.js';
+import { trafficExecutionPanel } from './services/verkehr/after-approval/execution-panel.js';
 import type { BackOfficeOptions } from './modules/backoffice/backoffice-deps.js';
 import type { CaseEngineDeps } from './modules/cases/case-engine.js';
 import { buildCaseEngine } from './modules/cases/case-engine-wiring.js';
@@ -167,7 +168,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await staffModule(app, services);
   await deliveriesModule(app, services);
   await documentsModule(app, services);
-  await backOfficeModule(app, services, { ...deps.backOffice, panels: [documentsCasePanel(), messagesCasePanel(), deliveriesCasePanel(clock), requestsCasePanel(clock), trafficCasePanel(), ...(deps.backOffice?.panels ?? [])] });
+  await backOfficeModule(app, services, { ...deps.backOffice, panels: [documentsCasePanel(), messagesCasePanel(), deliveriesCasePanel(clock), requestsCasePanel(clock), trafficCasePanel(), trafficExecutionPanel(), ...(deps.backOffice?.panels ?? [])] });
   await requestsModule(app, services);
   await gewerberegisterModule(app, services);
   await gewerbeGuideModule(app, services);

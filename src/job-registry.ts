@@ -15,8 +15,9 @@ import { purgeExpiredDraftsJob } from './modules/submissions/purge-expired-draft
 import { requestReminderJob } from './modules/requests/request-reminder-job.js';
 import { statisticsBatchJob } from './services/gewerbe/exports/statistics-batch.js';
 import { consultationReminderJob } from './services/verkehr/consultation/consultation-reminder.js';
+import { endReminderJob } from './services/verkehr/after-approval/end-reminder.js';
 
 /** The registered jobs; `documentTemplates` defaults to the shipped services' templates. */
 export function allJobs(options: { documentTemplates?: DocumentTemplateRegistry } = {}): AnyJobDefinition[] {
-  return [purgeExpiredSessionsJob, sendMailJob, processSubmissionJob, fireTimerJob, caseMessageJob, createGenerateDocumentJob(options.documentTemplates ?? shippedDocumentTemplates()), sendDeliveryJob, sweepDeliveriesJob, purgeExpiredDraftsJob, requestReminderJob, statisticsBatchJob, consultationReminderJob];
+  return [purgeExpiredSessionsJob, sendMailJob, processSubmissionJob, fireTimerJob, caseMessageJob, createGenerateDocumentJob(options.documentTemplates ?? shippedDocumentTemplates()), sendDeliveryJob, sweepDeliveriesJob, purgeExpiredDraftsJob, requestReminderJob, statisticsBatchJob, consultationReminderJob, endReminderJob];
 }

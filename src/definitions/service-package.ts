@@ -6,6 +6,7 @@
  * packages from fixtures.
  */
 import type { Trx } from '../platform/db/database.js';
+import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { SubmissionData } from './core/json.js';
 import type { Localized } from '../platform/db/schema.js';
 import type { ServiceDefinition } from './model/service-definition.js';
@@ -17,6 +18,7 @@ import type { EffectInvocation } from './workflow/effects.js';
 import type { Workflow } from './workflow/workflow-schema.js';
 import { createDocumentTemplateRegistry, type DocumentTemplate, type DocumentTemplateRegistry } from '../modules/documents/document-template.js';
 import { createExportBuilderRegistry, type ExportBuilder, type ExportBuilderRegistry } from '../modules/deliveries/export-effects.js';
+import type { StatusPageContext, StatusPageSection } from '../modules/status/status-sections.js';
 
 export interface ApplicantSummary {
   name: string | null;
@@ -27,6 +29,11 @@ export interface ApplicantSummary {
   summary?: string | null;
 }
 
+/** What a procedure step may use besides the transaction: the queue, to enqueue follow-up jobs in that transaction (they exist exactly when it commits). */
+export interface ProcedureStepContext {
+  queue: JobQueue;
+}
+
 /**
  * A step of a procedure that its workflow runs as an effect (`procedureStep { step }`), e.g. the
  * Gewerbe register update. It runs inside the transition's transaction with its handle, so it
@@ -35,7 +42,7 @@ export interface ApplicantSummary {
 export interface ProcedureStep {
   /** The name workflows use, e.g. `gewerbe.update-register`. */
   id: string;
-  run(trx: Trx, invocation: EffectInvocation): Promise<void>;
+  run(trx: Trx, invocation: EffectInvocation, context: ProcedureStepContext): Promise<void>;
 }
 
 /** What a pre-submit check reads: the answers so far (already validated by the definition). */
@@ -86,6 +93,8 @@ export interface ServicePackage {
   tenantSettings?(trx: Trx, tenantId: string): Promise<Record<string, unknown>>;
   /** Facts of a case its document templates read besides the data (e.g. consulted parties' conditions). */
   documentFacts?(trx: Trx, tenantId: string, caseId: string): Promise<Record<string, unknown>>;
+  /** Sections the applicant's status page shows for a case of this procedure (e.g. what to do after a decision, with forms). */
+  statusPage?(context: StatusPageContext): Promise<StatusPageSection[]>;
 }
 
 /** All procedures of the application, looked up by service id and version. */

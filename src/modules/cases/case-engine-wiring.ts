@@ -59,13 +59,13 @@ export function createEffectSink(handlers: EffectHandlers): EffectSink {
 }
 
 /** The procedures' own steps (`procedureStep`); an unknown step fails its transition loudly. */
-export function procedureStepHandlers(services: Pick<JobServices, 'packages'>): EffectHandlers {
+export function procedureStepHandlers(services: Pick<JobServices, 'packages' | 'queue'>): EffectHandlers {
   return {
     async procedureStep(trx, inv) {
       if (inv.effect.effect !== 'procedureStep') return;
       const step = services.packages.steps.get(inv.effect.params.step);
       if (!step) throw new Error(`procedureStep: no procedure step "${inv.effect.params.step}" is registered`);
-      await step.run(trx, inv);
+      await step.run(trx, inv, { queue: services.queue });
     },
   };
 }

@@ -9,7 +9,8 @@
 import { appendCaseEvent } from '../../platform/audit/case-events.js';
 import { countBySeverity, type SeverityCounts } from '../../definitions/rules/finding.js';
 import { runRules, type RuleRunResult } from '../../definitions/rules/run-rules.js';
-import { loadCase, runtimeOf, type CaseEngineDeps } from './case-engine.js';
+import type { Trx } from '../../platform/db/database.js';
+import { loadCase, runtimeOf, type CaseEngineDeps, type CaseRow } from './case-engine.js';
 import { caseDataHash, findLatestEvaluation, loadTenantFacts, type CaseEvaluation, type StoredFinding } from './case-facts.js';
 
 export interface EvaluateRulesCommand {
@@ -52,47 +53,67 @@ export async function evaluateRules(deps: CaseEngineDeps, cmd: EvaluateRulesComm
       },
     });
 
-    const last = await trx
-      .selectFrom('case_rule_evaluations')
-      .select((eb) => eb.fn.max('evaluation').as('last'))
-      .where('tenant_id', '=', cmd.tenantId)
-      .where('case_id', '=', row.id)
-      .executeTakeFirst();
-    const evaluation = Number(last?.last ?? 0) + 1;
-    const counts = countBySeverity(run.findings);
-    await trx
-      .insertInto('case_rule_evaluations')
-      .values({ tenant_id: cmd.tenantId, case_id: row.id, evaluation, evaluated_at: cmd.now, data_hash: caseDataHash(row.data), rules: run.ran, counts: JSON.stringify(counts) })
-      .execute();
-    if (run.findings.length > 0) {
-      await trx
-        .insertInto('case_findings')
-        .values(
-          run.findings.map((f, position) => ({
-            tenant_id: cmd.tenantId,
-            case_id: row.id,
-            evaluation,
-            position,
-            rule_id: f.ruleId,
-            code: f.code,
-            severity: f.severity,
-            message: JSON.stringify(f.message),
-            field_path: f.fieldPath ?? null,
-            legal_source: f.legalSource ?? null,
-            created_at: cmd.now,
-          })),
-        )
-        .execute();
-    }
-    await appendCaseEvent(trx, cmd.tenantId, {
-      caseId: row.id,
-      at: cmd.now,
-      actorKind: 'system',
-      type: 'rules.evaluated',
-      data: { evaluation, counts, rules: run.ran.length, skipped: run.skipped, failed: run.failures.map((f) => f.ruleId) },
+    const { evaluation, counts } = await storeEvaluation(trx, cmd.tenantId, row, {
+      findings: run.findings,
+      rules: run.ran,
+      now: cmd.now,
+      event: { skipped: run.skipped, failed: run.failures.map((f) => f.ruleId) },
     });
     return { evaluation, counts, findings: run.findings, ran: run.ran, skipped: run.skipped, failures: run.failures };
   });
+}
+
+/**
+ * Stores findings as the case's next evaluation (earlier ones stay as history) with a
+ * `rules.evaluated` event, in the caller's transaction with the case locked. Also used by
+ * procedures that add a finding after the decision without running their rules again.
+ */
+export async function storeEvaluation(
+  trx: Trx,
+  tenantId: string,
+  row: Pick<CaseRow, 'id' | 'data'>,
+  what: { findings: readonly StoredFinding[]; rules: readonly string[]; now: Date; event: Record<string, unknown> },
+): Promise<{ evaluation: number; counts: SeverityCounts }> {
+  const last = await trx
+    .selectFrom('case_rule_evaluations')
+    .select((eb) => eb.fn.max('evaluation').as('last'))
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', row.id)
+    .executeTakeFirst();
+  const evaluation = Number(last?.last ?? 0) + 1;
+  const counts = countBySeverity(what.findings);
+  await trx
+    .insertInto('case_rule_evaluations')
+    .values({ tenant_id: tenantId, case_id: row.id, evaluation, evaluated_at: what.now, data_hash: caseDataHash(row.data), rules: [...what.rules], counts: JSON.stringify(counts) })
+    .execute();
+  if (what.findings.length > 0) {
+    await trx
+      .insertInto('case_findings')
+      .values(
+        what.findings.map((f, position) => ({
+          tenant_id: tenantId,
+          case_id: row.id,
+          evaluation,
+          position,
+          rule_id: f.ruleId,
+          code: f.code,
+          severity: f.severity,
+          message: JSON.stringify(f.message),
+          field_path: f.fieldPath ?? null,
+          legal_source: f.legalSource ?? null,
+          created_at: what.now,
+        })),
+      )
+      .execute();
+  }
+  await appendCaseEvent(trx, tenantId, {
+    caseId: row.id,
+    at: what.now,
+    actorKind: 'system',
+    type: 'rules.evaluated',
+    data: { evaluation, counts, rules: what.rules.length, ...what.event },
+  });
+  return { evaluation, counts };
 }
 
 /** The latest evaluation of a case with its findings (for the case page), or undefined if the rules never ran. */

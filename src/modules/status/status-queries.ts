@@ -67,7 +67,9 @@ export async function findApplicantTimeline(trx: Trx, tenantId: string, caseId: 
     .where('type', 'in', Object.keys(VISIBLE))
     .orderBy('seq')
     .execute();
-  return rows.map((r) => {
+  // A step that stays in its state (a record, a reminder) is not news of a new status for the applicant.
+  const shown = rows.filter((r) => r.type !== 'transition' || (r.data as { from?: unknown }).from !== (r.data as { to?: unknown }).to);
+  return shown.map((r) => {
     const data = r.data as { to?: string; title?: Localized };
     return {
       at: r.at,

@@ -48,12 +48,16 @@ export const statusRoutes: FastifyPluginAsync<AppServices> = async (app, service
       const state = workflow?.states.find((s) => s.id === id);
       return state ? pick(state.applicantName, request.locale) : (id ?? '');
     };
-    const [timeline, documents, requests] = await db.withTenant(tenant.id, async (trx) => [
+    const href = `/${tenant.slug}/status/${request.params.token}`;
+    const statusPage = packages.get(c.serviceId)?.statusPage;
+    const [timeline, documents, requests, sections] = await db.withTenant(tenant.id, async (trx) => [
       await findApplicantTimeline(trx, tenant.id, c.id),
       await listReleasedDocuments(trx, tenant.id, c.id),
       await listCaseRequests(trx, tenant.id, c.id),
+      statusPage
+        ? await statusPage({ trx, tenantId: tenant.id, tenantSlug: tenant.slug, caseId: c.id, serviceVersion: c.serviceVersion, state: c.state, statusPath: href, locale: request.locale, t: request.t, now: services.clock.now() })
+        : [],
     ] as const);
-    const href = `/${tenant.slug}/status/${request.params.token}`;
     return reply.view('modules/status/views/status', {
       title: request.t('status.title'),
       serviceName: definition ? pick(definition.name, request.locale) : c.serviceId,
@@ -61,6 +65,7 @@ export const statusRoutes: FastifyPluginAsync<AppServices> = async (app, service
       submitted: formatDate(c.submittedAt, request.locale),
       stateName: stateName(c.state),
       finished: Boolean(workflow?.states.find((s) => s.id === c.state)?.terminal),
+      sections,
       requests: applicantRequestViews(requests, { tenantSlug: tenant.slug, token: request.params.token, locale: request.locale, t: request.t, now: services.clock.now(), maxFileBytes: services.settings.uploadMaxFileBytes }),
       processingTime: definition ? pick(definition.processingTime, request.locale) : null,
       timeline: timeline

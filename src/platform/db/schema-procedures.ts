@@ -147,3 +147,35 @@ export interface TrafficConsultationsTable {
   answered_at: Timestamp | null;
   reminder_sent_at: Timestamp | null;
 }
+
+/** One set-up record of a traffic order's signs (Aufstellprotokoll); its photos are `files` rows. */
+export interface TrafficSetupRecordsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  set_up_at: Timestamp;
+  number_plates: ColumnType<string[], string[] | undefined, string[]>;
+  /** A calendar day as `YYYY-MM-DD`; null for orders without no-parking signs. */
+  latest_setup_date: string | null;
+  late: Generated<boolean>;
+  recorded_at: Timestamp;
+}
+
+export type ExtensionStatus = 'requested' | 'approved' | 'rejected';
+
+/** A request to extend an approved traffic order to a later last day, and its decision. */
+export interface TrafficExtensionsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  requested_at: Timestamp;
+  /** Calendar days as `YYYY-MM-DD`. */
+  previous_to: string;
+  new_to: string;
+  reason: string | null;
+  conflicts: JsonWithDefault<{ caseId: string; reference: string; street: string; from: string; to: string }[]>;
+  status: ColumnType<ExtensionStatus, ExtensionStatus | undefined, ExtensionStatus>;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+}

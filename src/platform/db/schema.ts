@@ -4,7 +4,7 @@
  * code that uses a column this file does not declare.
  */
 import type { ColumnType, Generated } from 'kysely';
-import type { TenantServiceSettingsTable, TrafficAreasTable, RoadClass, TrafficStreetsTable, TrafficOrdersTable, GewerbeSettingsTable, GewerbeRegisterEntriesTable, GewerbeRegisterHistoryTable, TrafficConsultationPartiesTable, ConsultationStatus, TrafficConsultationsTable } from './schema-procedures.js';
+import type { TenantServiceSettingsTable, TrafficAreasTable, RoadClass, TrafficStreetsTable, TrafficOrdersTable, GewerbeSettingsTable, GewerbeRegisterEntriesTable, GewerbeRegisterHistoryTable, TrafficConsultationPartiesTable, ConsultationStatus, TrafficConsultationsTable, TrafficSetupRecordsTable, TrafficExtensionsTable } from './schema-procedures.js';
 export type * from './schema-procedures.js';
 
 
@@ -449,6 +449,8 @@ export interface DB {
   traffic_orders: TrafficOrdersTable;
   traffic_consultation_parties: TrafficConsultationPartiesTable;
   traffic_consultations: TrafficConsultationsTable;
+  traffic_setup_records: TrafficSetupRecordsTable;
+  traffic_extensions: TrafficExtensionsTable;
   gewerbe_settings: GewerbeSettingsTable;
   gewerbe_register_entries: GewerbeRegisterEntriesTable;
   gewerbe_register_history: GewerbeRegisterHistoryTable;

@@ -18,9 +18,10 @@ import { layoutMessages } from '../views/messages.js';
 import { gewerbeMessages } from '../../services/gewerbe/messages.js';
 import { trafficMessages } from '../../services/verkehr/messages.js';
 import { trafficRuleMessages } from '../../services/verkehr/rules/rule-messages.js';
+import { afterApprovalMessages } from '../../services/verkehr/after-approval/messages.js';
 import type { MessageCatalogue } from './i18n.js';
 
-const parts: MessageCatalogue[] = [layoutMessages, catalogMessages, staffMessages, devMessages, deliveryMessages, documentMessages, notificationMessages, requestMessages, statusMessages, runnerMessages, apiMessages, backOfficeMessages, dashboardMessages, gewerbeMessages, trafficMessages, trafficRuleMessages];
+const parts: MessageCatalogue[] = [layoutMessages, catalogMessages, staffMessages, devMessages, deliveryMessages, documentMessages, notificationMessages, requestMessages, statusMessages, runnerMessages, apiMessages, backOfficeMessages, dashboardMessages, gewerbeMessages, trafficMessages, trafficRuleMessages, afterApprovalMessages];
 
 /** Merges the module catalogues, refusing duplicate keys. */
 export function buildMessageCatalogue(extra: MessageCatalogue[] = []): MessageCatalogue {

@@ -20,8 +20,8 @@ import { streetKey } from './traffic-area.js';
 import { houseNumberValue, type TrafficApplication } from './traffic-application.js';
 import type { TrafficSettings } from './traffic-settings.js';
 
-/** Workflow states in which an order occupies the road. */
-export const IN_FORCE_STATES = ['approved'] as const;
+/** Workflow states in which an order occupies the road (while an extension is decided or an overrun is flagged, the signs still stand). */
+export const IN_FORCE_STATES = ['approved', 'extension-requested', 'overrun'] as const;
 
 export interface Footprint {
   caseType: TrafficApplication['caseType'];

@@ -80,6 +80,30 @@ export const TrafficSettingsSchema = Type.Object(
     fees: Type.Object({ HVZ: Fee, BAU: Fee, HUB: Fee, CON: Fee, VER: Fee }, { additionalProperties: false }),
     conditions: Type.Array(Type.Object({ id: Type.String({ pattern: '^[a-z][a-z0-9-]*$' }), text: Text, caseTypes: Type.Array(CaseTypeSchema, { minItems: 1 }) }, { additionalProperties: false })),
     legalRemedy: Text,
+    /** After approval (verkehr.md § 4.2 steps 7–9): the reminder before the end, the grace before an overrun is flagged, the lead time of an extension. */
+    afterApproval: Type.Object(
+      {
+        /** Working days before the last day of the order the applicant is reminded to remove the signs and report completion (0: on the last day). */
+        endReminderWorkingDays: Type.Integer({ minimum: 0, maximum: 20 }),
+        /** Working days after the last day without a completion report before the case is flagged as overrun (0: the day after the end). */
+        overrunGraceWorkingDays: Type.Integer({ minimum: 0, maximum: 20 }),
+        /** Full working days between an extension request and the first extended day, so the office decides before the signs would have to come down. */
+        extensionLeadWorkingDays: WorkingDays,
+      },
+      { additionalProperties: false },
+    ),
+    /** The special-use permit (§§ 18, 21 SächsStrG) issued as its own notice with the order where the road is used beyond common use. */
+    specialUse: Type.Object(
+      {
+        /** The unit acting as road authority, printed in the permit's header. */
+        department: Type.String({ minLength: 1, maxLength: 200 }),
+        /** The special-use fee when the town charges a fixed amount; null: fixed separately under its Sondernutzungssatzung. */
+        feeCents: Type.Union([Type.Integer({ minimum: 0, maximum: 1_000_000 }), Type.Null()]),
+        conditions: Type.Array(Text),
+        legalRemedy: Text,
+      },
+      { additionalProperties: false },
+    ),
     /** Settings whose value is a default the town has not confirmed yet. */
     unconfirmed: Type.Array(Type.String()),
   },
@@ -140,7 +164,22 @@ export const DEFAULT_TRAFFIC_SETTINGS: TrafficSettings = {
     de: 'Gegen diese Anordnung kann innerhalb eines Monats nach Bekanntgabe Widerspruch erhoben werden. Der Widerspruch ist schriftlich, in elektronischer Form nach § 3a Abs. 2 VwVfG oder zur Niederschrift bei der {authority}, {address}, einzulegen.',
     en: 'An objection (Widerspruch) against this order may be lodged within one month of its notification, in writing, electronically under Section 3a (2) VwVfG or for the record at {authority}, {address}.',
   },
-  unconfirmed: ['fees', 'legalRemedy', 'hvz.processingWorkingDays', 'works.minFootwayWidthMeters', 'department'],
+  afterApproval: { endReminderWorkingDays: 1, overrunGraceWorkingDays: 1, extensionLeadWorkingDays: 2 },
+  specialUse: {
+    department: 'Bauamt – Straßenbaubehörde',
+    feeCents: null,
+    conditions: [
+      { de: 'Die Erlaubnis gilt nur für den genannten Zweck, Ort und Zeitraum; sie ist nicht übertragbar.', en: 'The permit is valid only for the stated purpose, place and period; it cannot be transferred.' },
+      { de: 'Straßenabläufe, Hydranten, Schieber und Schachtdeckel sind freizuhalten.', en: 'Keep gullies, hydrants, valves and manhole covers clear.' },
+      { de: 'Nach dem Ende ist die Verkehrsfläche unverzüglich zu räumen und in ihren vorherigen Zustand zu versetzen; Schäden sind der Gemeinde sofort zu melden.', en: 'After the end, clear the road space immediately and restore it to its previous state; report any damage to the municipality at once.' },
+      { de: 'Die Erlaubnisnehmerin oder der Erlaubnisnehmer haftet für Schäden, die aus der Sondernutzung entstehen, und stellt die Gemeinde von Ansprüchen Dritter frei.', en: 'The permit holder is liable for damage caused by the special use and indemnifies the municipality against third-party claims.' },
+    ],
+    legalRemedy: {
+      de: 'Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Widerspruch erhoben werden. Der Widerspruch ist schriftlich, in elektronischer Form nach § 3a Abs. 2 VwVfG oder zur Niederschrift bei der {authority}, {address}, einzulegen.',
+      en: 'An objection (Widerspruch) against this notice may be lodged within one month of its notification, in writing, electronically under Section 3a (2) VwVfG or for the record at {authority}, {address}.',
+    },
+  },
+  unconfirmed: ['fees', 'legalRemedy', 'hvz.processingWorkingDays', 'works.minFootwayWidthMeters', 'department', 'specialUse.department', 'specialUse.feeCents'],
 };
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -136,13 +136,16 @@ describe('traffic order: consultation of the parties through personal links', ()
     expect(approved.state).toBe('approved');
     await runQueuedJobs(ctx, clock, CASE_JOBS);
     const status = await works.browser.get(works.statusPath);
-    const link = /href="([^"]+\/dokumente\/[0-9a-f-]{36})"/.exec(status.body)![1]!;
-    const text = (await pdfText((await works.browser.get(link)).rawPayload)).replace(/\s+/g, ' ');
+    const link = (title: string) => new RegExp(`href="([^"]+/dokumente/[0-9a-f-]{36})">${title} herunterladen`).exec(status.body)![1]!;
+    const text = (await pdfText((await works.browser.get(link('Verkehrsrechtliche Anordnung'))).rawPayload)).replace(/\s+/g, ' ');
     expect(text).toContain('Umleitung über die Muldenstraße ausschildern. (Auflage von Polizeirevier Wurzen)');
     expect(text).toContain('Tiefbau Wurzen GmbH');
     expect(text).toContain('RSA 21 B I/15');
-    // One application, both decisions: the special use is permitted in the same notice.
-    expect(text).toContain('3a. Sondernutzungserlaubnis');
-    expect(text).toContain('die Sondernutzung nach § 18 SächsStrG widerruflich erlaubt');
+    // One application, both decisions: the special use is permitted by a notice of its own, which the order names.
+    expect(text).not.toContain('3a. Sondernutzungserlaubnis');
+    expect(text).toContain('mit der gesonderten Sondernutzungserlaubnis vom selben Tag erlaubt');
+    const permit = (await pdfText((await works.browser.get(link('Sondernutzungserlaubnis'))).rawPayload)).replace(/\s+/g, ' ');
+    expect(permit).toContain('Sondernutzung der öffentlichen Verkehrsfläche für die Arbeitsstelle (Aufbruch und Baustelleneinrichtung)');
+    expect(permit).toContain('Tiefbau Wurzen GmbH');
   });
 });
