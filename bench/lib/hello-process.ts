@@ -1,0 +1,31 @@
+/** Starts and stops the bare Fastify server of bench/lib/hello-server.ts (the B0 baseline). */
+import { appServesPage, REPOSITORY_ROOT } from './app-process.js';
+import { launcherEnvironment } from './bench-config.js';
+import { freePort, spawnTracked } from './child-processes.js';
+
+export interface HelloServer {
+  /** Base URL; the route is `/hello`. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the server as its own process and waits until it answers. */
+export async function startHelloServer(): Promise<HelloServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = spawnTracked(process.execPath, ['--import', 'tsx', 'bench/lib/hello-server.ts', String(port)], { cwd: REPOSITORY_ROOT, env: launcherEnvironment() });
+  for (const until = performance.now() + 60_000; !(await appServesPage(`${url}/hello`)); ) {
+    if (performance.now() > until || server.child.exitCode !== null) {
+      server.child.kill('SIGKILL');
+      throw new Error(`hello server did not start:\n${server.output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    url,
+    async stop() {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    },
+  };
+}
