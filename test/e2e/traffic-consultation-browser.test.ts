@@ -73,7 +73,7 @@ describeInBrowser('traffic order consultation in the browser', () => {
     return new URL(/https?:\/\/\S+\/anhoerung\/[A-Za-z0-9_-]+/.exec(mail!.text!)![0]).pathname;
   }
 
-  it('the caseworker starts it by keyboard; the police agrees with conditions through its link without signing in; the order carries the condition', { timeout: 240_000 }, async () => {
+  it('the caseworker starts it by keyboard; the police agrees with conditions through its link without signing in; the order carries the condition', { timeout: 360_000 }, async () => {
     const caseworker = await createStaff(session.ctx.db, { tenantSlug: 'bennewitz', role: 'caseworker', displayName: 'Erika Muster' });
     const office = await session.newPage();
     const officeProblems = watchConsole(office);

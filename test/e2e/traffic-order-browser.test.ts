@@ -52,7 +52,7 @@ describeInBrowser('traffic order (no-parking zone) in the browser', () => {
     await session?.close();
   });
 
-  it('a 15 m zone for a move in three weeks: applied for by keyboard, GREEN, approved with one click, the order on the status page', { timeout: 240_000 }, async () => {
+  it('a 15 m zone for a move in three weeks: applied for by keyboard, GREEN, approved with one click, the order on the status page', { timeout: 360_000 }, async () => {
     const moveDay = addDays(TODAY, 21);
     // The tenant's rules: signs stand `setupFullDays` full calendar days before the first day.
     expect(settings.setupDaysCounting, 'this test computes the set-up day in calendar days').toBe('calendar');
@@ -77,6 +77,8 @@ describeInBrowser('traffic order (no-parking zone) in the browser', () => {
     // The worker runs the rules: GREEN drafts the order and waits for a person (§ 35a VwVfG).
     const caseRow = () => session.ctx.db.withTenant(bennewitz, (trx) => trx.selectFrom('cases').select(['id', 'state']).where('reference', '=', reference!).executeTakeFirstOrThrow());
     await waitFor(async () => (await caseRow()).state === 'decision-draft', 30_000, 'the order drafted');
+    await citizen.goto(statusUrl);
+    expect(await citizen.locator('main').textContent()).toContain(reference!);
     expect(await citizen.locator('a[href*="/dokumente/"]').count(), 'nothing released before the decision').toBe(0);
 
     const caseworker = await createStaff(session.ctx.db, { tenantSlug: 'bennewitz', role: 'caseworker', displayName: 'Erika Muster' });
@@ -114,7 +116,7 @@ describeInBrowser('traffic order (no-parking zone) in the browser', () => {
     expect(officeProblems).toEqual([]);
   });
 
-  it('asking for tomorrow: told on the form that it is too late and the earliest day, counting Buß- und Bettag', { timeout: 180_000 }, async () => {
+  it('asking for tomorrow: told on the form that it is too late and the earliest day, counting Buß- und Bettag', { timeout: 240_000 }, async () => {
     clock.set(new Date(`${TODAY}T09:00:00+01:00`));
     const page = await session.newPage();
     const problems = watchConsole(page);
