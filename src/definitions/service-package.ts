@@ -6,6 +6,7 @@
  * packages from fixtures.
  */
 import type { Trx } from '../platform/db/database.js';
+import type { MapArea } from '../platform/maps/map-area.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { SubmissionData } from './core/json.js';
 import type { Localized } from '../platform/db/schema.js';
@@ -93,6 +94,8 @@ export interface ServicePackage {
   tenantSettings?(trx: Trx, tenantId: string): Promise<Record<string, unknown>>;
   /** Facts of a case its document templates read besides the data (e.g. consulted parties' conditions). */
   documentFacts?(trx: Trx, tenantId: string, caseId: string): Promise<Record<string, unknown>>;
+  /** Where the drawing maps of its forms open in a municipality (its boundary), when known. */
+  mapArea?(trx: Trx, tenantId: string): Promise<MapArea | undefined>;
   /** Sections the applicant's status page shows for a case of this procedure (e.g. what to do after a decision, with forms). */
   statusPage?(context: StatusPageContext): Promise<StatusPageSection[]>;
 }

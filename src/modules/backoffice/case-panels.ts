@@ -7,6 +7,7 @@
  */
 import type { Trx } from '../../platform/db/database.js';
 import type { Locale, Translate } from '../../platform/i18n/i18n.js';
+import type { MapView } from '../../platform/maps/map-view.js';
 
 export type PanelTone = 'info' | 'success' | 'warning' | 'danger';
 
@@ -27,6 +28,8 @@ export interface CasePanel {
   /** Shown when there are no items. */
   emptyText: string;
   items: CasePanelItem[];
+  /** A read-only map under the items (e.g. the traffic panel's conflicts); the items say the same in text. */
+  map?: MapView;
 }
 
 export interface CasePanelContext {
@@ -44,7 +47,7 @@ export interface CasePanelProvider {
   /** `documents`, `messages`, `deliveries` fill those placeholders; another id adds a panel. */
   id: string;
   /** The panel's content; title and empty text default to the placeholder's. */
-  load(ctx: CasePanelContext): Promise<{ title?: string; emptyText?: string; items: CasePanelItem[] }>;
+  load(ctx: CasePanelContext): Promise<{ title?: string; emptyText?: string; items: CasePanelItem[]; map?: MapView | undefined }>;
 }
 
 /** The placeholders, in page order, with their message keys. */
@@ -63,6 +66,7 @@ export async function loadCasePanels(providers: readonly CasePanelProvider[], ct
       title: loaded.title ?? (placeholder ? ctx.t(`backoffice.panel.${id}.title`) : id),
       emptyText: loaded.emptyText ?? (placeholder ? ctx.t(`backoffice.panel.${id}.empty`) : ctx.t('backoffice.panel.empty')),
       items: loaded.items,
+      ...('map' in loaded && loaded.map ? { map: loaded.map } : {}),
     });
   }
   return panels;

@@ -10,6 +10,7 @@ import { publicBaseUrlOf } from '../../config/settings.js';
 import type { FormInput } from '../../definitions/core/form-input.js';
 import { inputId } from '../../definitions/core/paths.js';
 import type { JsonObject } from '../../definitions/core/json.js';
+import type { FieldView } from '../../definitions/core/view-types.js';
 import type { ServiceDefinition } from '../../definitions/model/service-definition.js';
 import { firstPage, previousPage } from '../../definitions/validation/navigation.js';
 import type { ValidationError } from '../../definitions/validation/validate.js';
@@ -31,6 +32,9 @@ type DraftParams = { service: string; token: string };
 
 const base = (request: FastifyRequest, serviceId: string) => `/${request.tenant!.slug}/${serviceId}`;
 const draftBase = (request: FastifyRequest, p: DraftParams) => `${base(request, p.service)}/antrag/${p.token}`;
+
+/** Whether a page shows a drawing map (a `geometry` field, also inside groups and rows). */
+const hasMap = (fields: readonly FieldView[]): boolean => fields.some((f) => f.map !== undefined || hasMap(f.fields ?? []) || (f.rows ?? []).some((r) => hasMap(r.fields)));
 
 /** The runner's routes; registered per tenant (framable: municipalities embed them). */
 export const runnerRoutes: FastifyPluginAsync<AppServices> = async (app, services) => {
@@ -59,10 +63,10 @@ export const runnerRoutes: FastifyPluginAsync<AppServices> = async (app, service
     if (token) request.csrfBinding = `draft:${createHash('sha256').update(token).digest('base64url')}`;
   });
 
-  function renderPage(
+  async function renderPage(
     request: FastifyRequest<{ Params: DraftParams }>,
     reply: FastifyReply,
-    ctx: { draft: DraftRecord; definition: ServiceDefinition },
+    ctx: { draft: DraftRecord; definition: ServiceDefinition; offer: OfferedService },
     pageId: string,
     shown: { data: JsonObject; raw?: FormInput; errors?: readonly ValidationError[] },
     status = 400,
@@ -72,7 +76,11 @@ export const runnerRoutes: FastifyPluginAsync<AppServices> = async (app, service
     const prev = previousPage(ctx.definition, pageId, shown.data, { now });
     const returnToCheck = (request.query as Record<string, unknown>).from === 'pruefen' || shown.raw?.returnToCheck === '1';
     if (shown.errors && shown.errors.length > 0) reply.status(status);
+    // A drawing map opens on the municipality's area, which only the procedure knows.
+    const areaOf = ctx.offer.pkg.mapArea;
+    const mapArea = areaOf && hasMap(view.fields) ? await db.withTenant(ctx.draft.tenantId, (trx) => areaOf(trx, ctx.draft.tenantId)) : undefined;
     return reply.view('modules/submissions/views/page', {
+      mapArea: mapArea ? JSON.stringify(mapArea) : undefined,
       title: view.errorSummary.length > 0 ? `${request.t('runner.errorTitlePrefix')}: ${view.title}` : view.title,
       serviceName: pick(ctx.definition.name, request.locale),
       view,

@@ -1,4 +1,4 @@
-/** Texts every map shares (drawing maps and read-only maps). */
+/** Texts every map shares (drawing maps and read-only maps), read directly by their builders. */
 import { defineMessages } from '../i18n/i18n.js';
 
 export const mapMessages = defineMessages({

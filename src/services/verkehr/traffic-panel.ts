@@ -1,8 +1,8 @@
 /**
  * The traffic-order panel of the back office case page: the GREEN/YELLOW/RED classification of
  * the latest rule evaluation, the latest set-up day of the signs, and a link to every order the
- * case conflicts with (found by the reference its conflict finding names). Other services' cases
- * get an empty panel, as the panel list has no way to leave one out.
+ * case conflicts with (found by the reference its conflict finding names) with a map of both.
+ * Other services' cases get an empty panel, as the panel list has no way to leave one out.
  */
 import { classifyFindings, countBySeverity } from '../../definitions/rules/finding.js';
 import { caseUrl } from '../../modules/backoffice/backoffice-paths.js';
@@ -10,8 +10,10 @@ import type { CasePanelContext, CasePanelItem, CasePanelProvider } from '../../m
 import { findLatestEvaluation } from '../../modules/cases/case-facts.js';
 import { loadTenantCalendar } from '../../platform/calendar/tenant-calendar.js';
 import { pick } from '../../platform/i18n/i18n.js';
+import type { MapView } from '../../platform/maps/map-view.js';
 import { listCaseConsultations, isExpired } from './consultation/consultation-commands.js';
 import { consultationFormPath } from './consultation/staff-consultation-routes.js';
+import { conflictMapView, type MappedCase } from './conflict-map.js';
 import { germanDate, longDate } from './date-text.js';
 import { latestSetupDate } from './lead-times.js';
 import { readTrafficApplication } from './traffic-application.js';
@@ -19,15 +21,17 @@ import { loadTrafficSettings, TRAFFIC_SERVICE_ID } from './traffic-settings.js';
 
 const TONES = { GREEN: 'success', YELLOW: 'warning', RED: 'danger' } as const;
 
-async function conflictItems(ctx: CasePanelContext, messages: readonly string[]): Promise<CasePanelItem[]> {
+/** The cases a conflict finding names (this municipality's only), as links, and the map of them beside this case. */
+async function conflicts(ctx: CasePanelContext, self: MappedCase, messages: readonly string[]): Promise<{ items: CasePanelItem[]; map?: MapView | undefined }> {
   const references = [...new Set(messages.flatMap((m) => m.match(/[A-Z0-9]{2,8}-VRA-\d{4}-\d+/g) ?? []))];
-  if (references.length === 0) return [];
-  const others = await ctx.trx.selectFrom('cases').select(['id', 'reference']).where('tenant_id', '=', ctx.tenantId).where('reference', 'in', references).execute();
-  return others.map((o) => ({
+  if (references.length === 0) return { items: [] };
+  const others = await ctx.trx.selectFrom('cases').select(['id', 'reference', 'data']).where('tenant_id', '=', ctx.tenantId).where('reference', 'in', references).execute();
+  const items = others.map((o) => ({
     title: ctx.t('verkehr.panel.conflict', { reference: o.reference }),
     status: { label: o.reference, tone: 'danger' as const },
     link: { label: ctx.t('verkehr.panel.openCase', { reference: o.reference }), href: caseUrl(ctx.tenantSlug, o.id) },
   }));
+  return { items, map: conflictMapView(ctx.locale, ctx.t, self, others.map((o) => ({ reference: o.reference, data: o.data }))) };
 }
 
 /** The consultations of the case with their answers, and the link to start one while the case is open. */
@@ -51,9 +55,10 @@ export function trafficCasePanel(): CasePanelProvider {
     id: 'traffic',
     async load(ctx) {
       const title = ctx.t('verkehr.panel.title');
-      const row = await ctx.trx.selectFrom('cases').select(['id', 'service_id', 'data', 'closed_at']).where('tenant_id', '=', ctx.tenantId).where('id', '=', ctx.caseId).executeTakeFirst();
+      const row = await ctx.trx.selectFrom('cases').select(['id', 'reference', 'service_id', 'data', 'closed_at']).where('tenant_id', '=', ctx.tenantId).where('id', '=', ctx.caseId).executeTakeFirst();
       if (!row || row.service_id !== TRAFFIC_SERVICE_ID) return { title, emptyText: ctx.t('verkehr.panel.notTraffic'), items: [] };
       const items: CasePanelItem[] = [];
+      let map: MapView | undefined;
       const evaluation = await findLatestEvaluation(ctx.trx, ctx.tenantId, row);
       if (!evaluation) {
         items.push({ title: ctx.t('verkehr.panel.classification'), status: { label: ctx.t('verkehr.panel.notEvaluated'), tone: 'info' } });
@@ -65,7 +70,9 @@ export function trafficCasePanel(): CasePanelProvider {
           status: { label: ctx.t(`verkehr.panel.${cls}`), tone: TONES[cls] },
           details: [ctx.t('verkehr.panel.counts', counts), ...(evaluation.stale ? [ctx.t('verkehr.panel.stale')] : [])],
         });
-        items.push(...(await conflictItems(ctx, evaluation.findings.filter((f) => f.code.startsWith('verkehr.conflict')).map((f) => pick(f.message, 'de')))));
+        const found = await conflicts(ctx, { reference: row.reference, data: row.data }, evaluation.findings.filter((f) => f.code.startsWith('verkehr.conflict')).map((f) => pick(f.message, 'de')));
+        items.push(...found.items);
+        map = found.map;
       }
       items.push(...(await consultationItems(ctx, row.closed_at === null)));
       const app = readTrafficApplication(row.data);
@@ -73,7 +80,7 @@ export function trafficCasePanel(): CasePanelProvider {
         const setup = latestSetupDate(app.period.from, await loadTrafficSettings(ctx.trx, ctx.tenantId), await loadTenantCalendar(ctx.trx, ctx.tenantId));
         items.push({ title: ctx.t('verkehr.panel.setup', { date: pick(longDate(setup), ctx.locale) }) });
       }
-      return { title, items };
+      return { title, items, map };
     },
   };
 }

@@ -28,6 +28,7 @@ import { trafficRuleLookups } from './rules/rule-lookups.js';
 import { worksRules } from './rules/works-rules.js';
 import { trafficPreSubmitCheck } from './pre-submit-check.js';
 import { loadTrafficArea } from './traffic-area.js';
+import { trafficMapArea } from './traffic-map-area.js';
 import { loadTrafficSettings, TRAFFIC_SERVICE_ID } from './traffic-settings.js';
 
 const DIR = path.join(import.meta.dirname, 'definitions');
@@ -60,6 +61,7 @@ export function trafficOrderPackage(): ServicePackage {
     preSubmitCheck: trafficPreSubmitCheck,
     tenantSettings: trafficTenantSettings,
     lookups: trafficRuleLookups,
+    mapArea: trafficMapArea,
     steps: [recordFootprintStep, specialUsePermitStep, armEndTimersStep, applyExtensionStep, rejectExtensionStep, queueEndReminderStep, flagOverrunStep],
     async documentFacts(trx, tenantId, caseId) {
       const conditions = await partyConditions(trx, tenantId, caseId);

@@ -1,7 +1,8 @@
 /**
  * The municipality's public traffic-restriction pages (issue 6 § 8): a list of current and
- * upcoming restrictions and the same data as a GeoJSON feed and a DATEX II v3 publication. Public and without personal data;
- * a municipality that does not offer the traffic-order procedure has no such pages (404).
+ * upcoming restrictions with a map of the drawn ones, and the same data as a GeoJSON feed and a
+ * DATEX II v3 publication. Public and without personal data; a municipality that does not offer
+ * the traffic-order procedure has no such pages (404).
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { AppServices } from '../../../app.js';
@@ -10,6 +11,8 @@ import { AppError } from '../../../platform/errors/app-error.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
 import { tenantScoped } from '../../../platform/tenancy/tenant-scope.js';
 import { findOfferedService } from '../../../modules/submissions/service-offer.js';
+import { mapView } from '../../../platform/maps/map-view.js';
+import { trafficMapArea } from '../traffic-map-area.js';
 import { TRAFFIC_SERVICE_ID } from '../traffic-settings.js';
 import { buildRestrictionsDatex2 } from './datex2-feed.js';
 import { buildRestrictionsGeoJson } from './geojson-feed.js';
@@ -30,6 +33,9 @@ const routes: FastifyPluginAsync<AppServices> = async (app, services) => {
   app.get('/verkehr/beschraenkungen', async (request, reply) => {
     const { tenant, restrictions } = await load(request);
     const t = request.t;
+    const geojsonHref = `/${tenant.slug}/verkehr/beschraenkungen.geojson`;
+    // The map adds to the list (which stays the full, accessible content) and reads the feed itself.
+    const area = restrictions.length > 0 ? await db.withTenant(tenant.id, (trx) => trafficMapArea(trx, tenant.id)) : undefined;
     return reply.view('services/verkehr/public/views/restrictions', {
       title: t('verkehr.public.title'),
       lead: t('verkehr.public.lead', { tenant: tenant.officialName }),
@@ -42,7 +48,22 @@ const routes: FastifyPluginAsync<AppServices> = async (app, services) => {
         period: t('verkehr.public.period', { from: formatDate(r.validFrom, request.locale), to: formatDate(r.validTo, request.locale) }),
         hours: r.dailyWindow ? t('verkehr.public.hours', r.dailyWindow) : null,
       })),
-      geojsonHref: `/${tenant.slug}/verkehr/beschraenkungen.geojson`,
+      map:
+        restrictions.length > 0
+          ? mapView(request.locale, {
+              id: 'restrictions-map',
+              label: t('verkehr.map.public'),
+              note: t('verkehr.map.publicNote'),
+              status: t('verkehr.map.publicStatus'),
+              legend: [
+                { tone: 'active', text: t('verkehr.public.current') },
+                { tone: 'planned', text: t('verkehr.public.planned') },
+              ],
+              featuresUrl: geojsonHref,
+              area,
+            })
+          : undefined,
+      geojsonHref,
       datexHref: `/${tenant.slug}/verkehr/beschraenkungen.datex2.xml`,
       applyHref: `/${tenant.slug}/${TRAFFIC_SERVICE_ID}`,
     });
