@@ -63,6 +63,23 @@ function payloadProblem(job: AnyJobDefinition, payload: unknown): string | null 
   return `Invalid payload for job ${job.name}: ${first ? `${first.path || '/'} ${first.message}` : 'does not match its schema'}`;
 }
 
+/**
+ * Runs `fn` again when PostgreSQL broke a deadlock by aborting it. Processes that start at the
+ * same time on a fresh database (several web and worker copies) each create the queues, and
+ * pg-boss's create_queue inserts into its queue table and then adds a foreign key to it, so two
+ * of them can deadlock; the retry finds the queue the other one created.
+ */
+async function retryOnDeadlock<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if ((e as { code?: string }).code !== '40P01' || attempt >= attempts) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
+}
+
 /** Opens the queue and ensures a pg-boss queue (with the retry policy) exists for every registered job. */
 export async function createJobQueue(db: Database, options: JobQueueOptions): Promise<JobQueue> {
   const registry = new Map<string, AnyJobDefinition>();
@@ -85,9 +102,9 @@ export async function createJobQueue(db: Database, options: JobQueueOptions): Pr
   await boss.start();
   for (const job of registry.values()) {
     const queue = { name: job.name, policy: job.policy ?? 'standard', ...retryPolicyOf(job), ...(job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : {}) };
-    await boss.createQueue(job.name, queue);
+    await retryOnDeadlock(() => boss.createQueue(job.name, queue));
     // createQueue leaves an existing queue alone; keep its policy in step with the code.
-    await boss.updateQueue(job.name, queue);
+    await retryOnDeadlock(() => boss.updateQueue(job.name, queue));
   }
 
   return {
