@@ -6,18 +6,8 @@
  */
 import autocannon from 'autocannon';
 import { percentile } from './stats.js';
-import type { Acknowledged, LoadResult, LoadSpec, SubmissionTenant } from './load.js';
-import { webDesignerAnswers } from '../../src/services/gewerbe/testing/gewerbe-answers.js';
-
-/** Letters for a counter, so every submitted name is new and still passes the name field's rules. */
-function lettersOf(n: number): string {
-  let s = '';
-  do {
-    s = String.fromCharCode(97 + (n % 26)) + s;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
-  return s;
-}
+import type { Acknowledged, LoadResult, LoadSpec } from './load.js';
+import { submissionBodies } from './submission-body.js';
 
 interface TargetTally {
   latencies: number[];
@@ -30,12 +20,7 @@ async function loadOneTarget(spec: LoadSpec, target: string, index: number, conn
   const { request } = spec;
   const expected = request.kind === 'get' ? (request.expectStatus ?? 200) : 201;
   let counter = 0;
-  const base = webDesignerAnswers();
-  // A new applicant each time, with home and business in the receiving municipality.
-  const submission = (n: number, t: SubmissionTenant) => {
-    const address = { street: 'Markt', houseNumber: String(1 + (n % 40)), postalCode: t.postalCode, town: t.town, country: 'DE' };
-    return JSON.stringify({ ...base, name: { given: 'Jörg', family: `Müßig-${lettersOf(n)}` }, email: `joerg.${lettersOf(n)}@example.org`, homeAddress: address, businessAddress: address });
-  };
+  const submission = submissionBodies();
   const result = await autocannon({
     url: target,
     connections,
