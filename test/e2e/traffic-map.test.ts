@@ -97,6 +97,38 @@ describeInBrowser('traffic maps in the browser', () => {
     expect(problems, 'browser console').toEqual([]);
   });
 
+  it('draws an area as a closed GeoJSON ring and a point, and deletes the drawing', async () => {
+    const { base } = await draftAtLocation();
+    const page = await session.newPage();
+    const problems = watchConsole(page);
+    await page.goto(`${base}/seite/location`);
+    const map = page.getByRole('region', { name: 'Karte: Ort der Maßnahme' });
+    await map.waitFor();
+    const drawn = async () => JSON.parse((await page.locator('input[name="location.geometry"]').inputValue()) || 'null');
+    const box = (await map.boundingBox())!;
+    const at = (dx: number, dy: number) => map.click({ position: { x: box.width / 2 + dx, y: box.height / 2 + dy } });
+
+    await page.getByRole('button', { name: 'Fläche zeichnen' }).click();
+    await at(-40, -40);
+    await at(40, -40);
+    expect(await status(page).textContent()).toBe('Fläche begonnen: 2 von mindestens 3 Eckpunkten.');
+    expect(await drawn()).toBeNull();
+    await at(0, 40);
+    expect(await status(page).textContent()).toMatch(/^Fläche mit 3 Eckpunkten eingezeichnet, etwa [\d.]+ m²\.$/);
+    const area = await drawn();
+    expect(area.type).toBe('Polygon');
+    expect(area.coordinates[0]).toHaveLength(4);
+    expect(area.coordinates[0][3]).toEqual(area.coordinates[0][0]);
+
+    await page.getByRole('button', { name: 'Punkt setzen' }).click();
+    expect(await status(page).textContent()).toBe('Werkzeug „Punkt setzen“ gewählt. Punkt gesetzt.');
+    expect((await drawn()).type).toBe('Point');
+    await page.getByRole('button', { name: 'Zeichnung löschen' }).click();
+    expect(await status(page).textContent()).toBe('Noch nichts eingezeichnet.');
+    expect(await drawn()).toBeNull();
+    expect(problems, 'browser console').toEqual([]);
+  });
+
   it('shows the published restrictions on the public map beside the list, and a conflict on the caseworker map', async () => {
     const apply = (geometry: string, street: string) =>
       applyAndProcess(session.ctx, clock, { slug: 'bennewitz', id: bennewitz }, hvzAnswers({ 'location.street': street, 'location.geometry': geometry, 'location.houseNumberFrom': '', 'location.houseNumberTo': '', 'period.from': '07.12.2026', 'period.to': '07.12.2026' }));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInStaff } from '../../../test/support/factories.js';
+import { insertCase } from '../../../test/support/factories-backoffice.js';
 import { tenantIdOf } from '../../../test/support/factories-cases.js';
 import { createTestContext, TestClock, type TestContext } from '../../../test/support/test-app.js';
 import { applyAndProcess, approveCase, hvzAnswers, TrafficForm } from '../../../test/support/traffic-journey.js';
@@ -77,6 +78,8 @@ describe('traffic maps on the server, without a tile server', () => {
     await approveCase(ctx, clock, bennewitz, first.row.id, staff.id);
     const second = await applyAndProcess(ctx, clock, { slug: 'bennewitz', id: bennewitz }, hvzAnswers({ 'location.street': 'Anger', 'location.geometry': JSON.stringify(line(1040)), 'period.from': '21.12.2026', 'period.to': '21.12.2026' }));
     expect(second.findings.find((f) => f.code === 'verkehr.conflict')?.message.de).toContain(first.reference);
+    // Another municipality's case under the same reference, drawn elsewhere, must never appear.
+    await insertCase(ctx.db, await tenantIdOf(ctx.db, 'wurzen'), { reference: first.reference, data: { caseType: 'HVZ', location: { street: 'Markt', geometry: line(5000) } } });
 
     const page = await browser.get(`/bennewitz/staff/vorgaenge/${second.row.id}`);
     expect(page.statusCode).toBe(200);
