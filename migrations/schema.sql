@@ -872,7 +872,11 @@ CREATE TABLE traffic_orders (
   footprint box,
   shape jsonb,
   geometry jsonb,
-  updated_at timestamp with time zone NOT NULL
+  updated_at timestamp with time zone NOT NULL,
+  footprint_min_x double precision GENERATED ALWAYS AS ((footprint[1])[0]) STORED,
+  footprint_min_y double precision GENERATED ALWAYS AS ((footprint[1])[1]) STORED,
+  footprint_max_x double precision GENERATED ALWAYS AS ((footprint[0])[0]) STORED,
+  footprint_max_y double precision GENERATED ALWAYS AS ((footprint[0])[1]) STORED
 );
 ALTER TABLE traffic_orders ADD CONSTRAINT traffic_orders_case_type_check CHECK ((case_type = ANY (ARRAY['HVZ'::text, 'BAU'::text, 'HUB'::text, 'CON'::text, 'VER'::text])));
 ALTER TABLE traffic_orders ADD CONSTRAINT traffic_orders_check CHECK ((occupied_from <= occupied_to));
@@ -880,8 +884,9 @@ ALTER TABLE traffic_orders ADD CONSTRAINT traffic_orders_occupied_check CHECK ((
 ALTER TABLE traffic_orders ADD CONSTRAINT traffic_orders_pkey PRIMARY KEY (tenant_id, case_id);
 ALTER TABLE traffic_orders ADD CONSTRAINT traffic_orders_side_check CHECK ((side = ANY (ARRAY['even'::text, 'odd'::text, 'both'::text])));
 ALTER TABLE traffic_orders ADD CONSTRAINT traffic_orders_tenant_id_case_id_fkey FOREIGN KEY (tenant_id, case_id) REFERENCES cases(tenant_id, id);
+CREATE INDEX traffic_orders_drawn ON traffic_orders USING btree (tenant_id, occupied_to, occupied_from, footprint_min_x, footprint_max_x, footprint_min_y, footprint_max_y) WHERE (footprint_min_x IS NOT NULL);
 CREATE INDEX traffic_orders_space_time ON traffic_orders USING gist (footprint, occupied);
-CREATE INDEX traffic_orders_street ON traffic_orders USING btree (tenant_id, street_key, occupied_to);
+CREATE INDEX traffic_orders_street ON traffic_orders USING btree (tenant_id, street_key, occupied_to, occupied_from);
 CREATE INDEX traffic_orders_until ON traffic_orders USING btree (tenant_id, occupied_to);
 ALTER TABLE traffic_orders ENABLE ROW LEVEL SECURITY;
 ALTER TABLE traffic_orders FORCE ROW LEVEL SECURITY;

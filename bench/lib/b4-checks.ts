@@ -6,10 +6,10 @@
  * are projected by the app's own `projectGeometry`; typed ones carry street, numbers and side.
  */
 import { randomUUID } from 'node:crypto';
-import { CompiledQuery, type KyselyPlugin, type QueryId, type RootOperationNode } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import { addDays, berlinDateOf } from '../../src/platform/calendar/calendar-date.js';
-import type { Database, Trx } from '../../src/platform/db/database.js';
-import { findConflicts, type Footprint } from '../../src/services/verkehr/conflicts.js';
+import type { Database } from '../../src/platform/db/database.js';
+import { conflictCandidatesQuery, findConflicts, type Footprint } from '../../src/services/verkehr/conflicts.js';
 import { projectGeometry } from '../../src/services/verkehr/geo/planar.js';
 import type { TrafficApplication } from '../../src/services/verkehr/traffic-application.js';
 import { degreesAt, localGrid, TOWN_CENTRE } from './b4-places.js';
@@ -82,40 +82,10 @@ export async function timeStreetLookups(db: Database, tenantId: string, footprin
   return times;
 }
 
-/** Thrown by {@link firstStatementOf}'s plugin: the first statement a function was about to send. */
-class CapturedStatement extends Error {
-  constructor(
-    readonly node: RootOperationNode,
-    readonly queryId: QueryId,
-  ) {
-    super('captured');
-  }
-}
-
-/**
- * The first statement `fn` sends, compiled exactly as it would be sent, without sending it: a
- * plugin stops it while it is being compiled. Lets the bench EXPLAIN the app's own query text.
- */
-export async function firstStatementOf(trx: Trx, fn: (trx: Trx) => Promise<unknown>): Promise<CompiledQuery> {
-  const plugin: KyselyPlugin = {
-    transformQuery(args) {
-      throw new CapturedStatement(args.node, args.queryId);
-    },
-    transformResult: async (args) => args.result,
-  };
-  try {
-    await fn(trx.withPlugin(plugin));
-  } catch (e) {
-    if (e instanceof CapturedStatement) return trx.getExecutor().compileQuery(e.node, e.queryId);
-    throw e;
-  }
-  throw new Error('the function sent no statement');
-}
-
-/** EXPLAIN (ANALYZE, BUFFERS) of the conflict check's query as the app sends it, as the app role in the town's transaction. */
+/** EXPLAIN (ANALYZE, BUFFERS) of the conflict check's query (`conflictCandidatesQuery`, what findConflicts sends), as the app role in the town's transaction. */
 export async function explainCheck(db: Database, tenantId: string, fp: Footprint, bufferMeters: number): Promise<string> {
   return db.withTenant(tenantId, async (trx) => {
-    const query = await firstStatementOf(trx, (t) => findConflicts(t, tenantId, randomUUID(), fp, bufferMeters));
+    const query = conflictCandidatesQuery(trx, tenantId, randomUUID(), fp, bufferMeters).compile();
     const result = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, [...query.parameters]));
     return result.rows.map((r) => r['QUERY PLAN']).join('\n');
   });

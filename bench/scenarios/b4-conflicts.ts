@@ -81,10 +81,11 @@ async function run(ctx: BenchContext): Promise<ScenarioResult> {
         `${fmt(found)} conflicts found in the last repetition's ${2 * size.checks} checks.`,
     );
     ctx.progress('B4: EXPLAIN (ANALYZE, BUFFERS) of a drawn and a typed check');
-    for (const [what, fp] of [['drawn', drawn[0]!], ['typed', typed[0]!]] as const) {
+    // Migration 0014: drawn places by period and bounds, typed ones by street and period, both as index conditions.
+    for (const [what, fp, index] of [['drawn', drawn[0]!, 'traffic_orders_drawn'], ['typed', typed[0]!, 'traffic_orders_street']] as const) {
       const plan = await explainCheck(db, town.id, fp, buffer);
-      const ok = !/Seq Scan on traffic_orders/.test(plan) && /Index/.test(plan);
-      checks.push({ name: `B4 ${what} check reads traffic_orders through an index`, ok, detail: ok ? undefined : 'sequential scan of traffic_orders' });
+      const ok = !/Seq Scan on traffic_orders/.test(plan) && plan.includes(` ${index} `);
+      checks.push({ name: `B4 ${what} check reads traffic_orders through ${index}`, ok, detail: ok ? undefined : `no ${index} in the plan, or a sequential scan` });
       notes.push(`Plan of a ${what} check, as rathaus_app in ${town.slug}'s withTenant:\n\n\`\`\`\n${plan}\n\`\`\``);
     }
     checks.push({ name: 'B4 the checks find conflicts (they search where orders are)', ok: found > 0, detail: `${found} conflicts` });

@@ -63,6 +63,11 @@ export interface TrafficOrdersTable {
   valid: string;
   /** box text in UTM 33 metres, e.g. `(x2,y2),(x1,y1)`. */
   footprint: string | null;
+  /** The box's bounds, generated from `footprint` (migration 0014: leakproof comparisons for the conflict index). */
+  footprint_min_x: ColumnType<number | null, never, never>;
+  footprint_min_y: ColumnType<number | null, never, never>;
+  footprint_max_x: ColumnType<number | null, never, never>;
+  footprint_max_y: ColumnType<number | null, never, never>;
   shape: Json<Record<string, unknown>> | null;
   geometry: Json<Record<string, unknown>> | null;
   updated_at: Timestamp;
