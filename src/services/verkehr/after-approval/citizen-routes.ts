@@ -53,17 +53,17 @@ export const afterApprovalCitizenRoutes: FastifyPluginAsync<AppServices> = async
   });
 
   /** The traffic case of the link with its application; 404 for anything else, 409 outside `states`. */
-  async function openCase(request: TokenRequest, states: readonly string[]): Promise<{ c: StatusCase; app: TrafficApplication; submittedAt: Date }> {
+  async function openCase(request: TokenRequest, states: readonly string[]): Promise<{ c: StatusCase; app: TrafficApplication }> {
     const tenant = request.tenant!;
     const found = await db.withTenant(tenant.id, async (trx) => {
       const c = await findCaseByStatusToken(trx, tenant.id, request.params.token);
       if (!c || c.serviceId !== TRAFFIC_SERVICE_ID) return null;
-      const row = await trx.selectFrom('cases').select(['data', 'submitted_at']).where('tenant_id', '=', tenant.id).where('id', '=', c.id).executeTakeFirstOrThrow();
-      return { c, app: readTrafficApplication(row.data), submittedAt: row.submitted_at };
+      const row = await trx.selectFrom('cases').select('data').where('tenant_id', '=', tenant.id).where('id', '=', c.id).executeTakeFirstOrThrow();
+      return { c, app: readTrafficApplication(row.data) };
     });
     if (!found || !found.app) throw new AppError('status.not_found');
     if (!states.includes(found.c.state)) throw new AppError('case.transition_not_available');
-    return { c: found.c, app: found.app, submittedAt: found.submittedAt };
+    return { c: found.c, app: found.app };
   }
 
   const statusPath = (request: TokenRequest) => `/${request.tenant!.slug}/status/${request.params.token}`;
@@ -128,7 +128,7 @@ export const afterApprovalCitizenRoutes: FastifyPluginAsync<AppServices> = async
     const discardPhotos = () => Promise.allSettled(received.photos.map((f) => services.storage.delete(f.key)));
     try {
       const lastDay = await db.withTenant(tenantId, async (trx) => (await extensionContext(trx, tenantId, opened.c.id, opened.app))?.lastDay);
-      const setup = checkSetupForm(received.form, received.photos.length, { now: clock.now(), submittedOn: berlinDateOf(opened.submittedAt), lastDay: lastDay ?? berlinDateOf(clock.now()) });
+      const setup = checkSetupForm(received.form, received.photos.length, { now: clock.now(), submittedOn: berlinDateOf(opened.c.submittedAt), lastDay: lastDay ?? berlinDateOf(clock.now()) });
       await recordSetup({ db, engine: services.caseEngine }, { tenantId, caseId: opened.c.id, setup, photos: received.photos, now: clock.now() });
     } catch (e) {
       // Nothing of a refused record stays: no row points at these photos.
