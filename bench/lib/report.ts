@@ -50,6 +50,7 @@ function findMeasurement(report: RunReport, own: ScenarioOutcome, key: string): 
 }
 
 function meets(value: number, target: NonNullable<Comparison['target']>): boolean {
+  if (!Number.isFinite(value)) return false;
   switch (target.op) {
     case '>=':
       return value >= target.value;
@@ -89,7 +90,9 @@ const metText = (c: ResolvedComparison) => (c.met === undefined ? '' : c.met ? '
 
 function scenarioSection(report: RunReport, s: ScenarioOutcome): string[] {
   const lines = [`## ${s.id} — ${s.title}`, '', s.description, ''];
-  if (s.status !== 'ok') lines.push(`**${s.status === 'skipped' ? 'Skipped' : 'Failed'}:** ${s.error ?? ''}`, '');
+  // The stack stays in results.json; the page shows what went wrong.
+  const message = (s.error ?? '').split('\n').filter((l) => !/^\s+at /.test(l)).join(' ').slice(0, 800);
+  if (s.status !== 'ok') lines.push(`**${s.status === 'skipped' ? 'Skipped' : 'Failed'}:** ${message}`, '');
   const r = s.result;
   if (!r) return lines;
   if (r.measurements.length > 0) {

@@ -27,13 +27,14 @@ export function median(samples: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Median and range of one figure's repetitions. */
+/** Median and range of one figure's repetitions; a repetition that measured nothing (NaN, ∞) is left out. */
 export function summarize(samples: readonly number[]): Summary {
+  const finite = samples.filter((v) => Number.isFinite(v));
   return {
-    median: median(samples),
-    min: samples.length ? Math.min(...samples) : Number.NaN,
-    max: samples.length ? Math.max(...samples) : Number.NaN,
-    n: samples.length,
+    median: median(finite),
+    min: finite.length ? Math.min(...finite) : Number.NaN,
+    max: finite.length ? Math.max(...finite) : Number.NaN,
+    n: finite.length,
   };
 }
 
