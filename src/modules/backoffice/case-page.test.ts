@@ -24,6 +24,8 @@ const documentsPanel: CasePanelProvider = {
   },
 };
 const extraPanel: CasePanelProvider = { id: 'payments', load: async () => ({ title: 'Zahlungen', emptyText: 'Keine Zahlungen.', items: [] }) };
+// A procedure's panel that has nothing to say about another procedure's case leaves the page.
+const otherProcedurePanel: CasePanelProvider = { id: 'traffic', load: async () => null };
 
 describe('back office case page', () => {
   let ctx: TestContext;
@@ -43,7 +45,7 @@ describe('back office case page', () => {
       clock,
       appDeps: () => ({
         backOffice: {
-          panels: [documentsPanel, extraPanel],
+          panels: [documentsPanel, extraPanel, otherProcedurePanel],
           // A stand-in for the form runner's renderer: only for "described" cases.
           describeCaseData: ({ data, locale }) =>
             data.described === true ? [{ title: locale === 'de' ? 'Betrieb' : 'Business', rows: [{ label: 'Name des Betriebs', lines: [String(data.companyName)] }] }] : undefined,
@@ -97,6 +99,7 @@ describe('back office case page', () => {
     expect(html).toContain('Noch keine Nachrichten.');
     expect(html).toContain('Noch keine Übermittlungen.');
     expect(html).toContain('Zahlungen');
+    expect(html).not.toContain('id="panel-traffic"');
     // History: the rule run.
     expect(html).toContain('Angaben geprüft');
     expect(html).toContain('1 blockierend, 0 Warnung(en), 0 Hinweis(e)');

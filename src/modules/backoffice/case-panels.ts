@@ -46,8 +46,11 @@ export interface CasePanelContext {
 export interface CasePanelProvider {
   /** `documents`, `messages`, `deliveries` fill those placeholders; another id adds a panel. */
   id: string;
-  /** The panel's content; title and empty text default to the placeholder's. */
-  load(ctx: CasePanelContext): Promise<{ title?: string; emptyText?: string; items: CasePanelItem[]; map?: MapView | undefined }>;
+  /**
+   * The panel's content; title and empty text default to the placeholder's. `null` leaves an
+   * added panel off this case's page (a procedure's panel on another procedure's case).
+   */
+  load(ctx: CasePanelContext): Promise<{ title?: string; emptyText?: string; items: CasePanelItem[]; map?: MapView | undefined } | null>;
 }
 
 /** The placeholders, in page order, with their message keys. */
@@ -60,7 +63,8 @@ export async function loadCasePanels(providers: readonly CasePanelProvider[], ct
   const panels: CasePanel[] = [];
   for (const id of ids) {
     const placeholder = (PLACEHOLDER_PANELS as readonly string[]).includes(id);
-    const loaded = byId.has(id) ? await byId.get(id)!.load(ctx) : { items: [] };
+    const loaded = (byId.has(id) ? await byId.get(id)!.load(ctx) : null) ?? (placeholder ? { items: [] } : null);
+    if (!loaded) continue;
     panels.push({
       id,
       title: loaded.title ?? (placeholder ? ctx.t(`backoffice.panel.${id}.title`) : id),

@@ -70,7 +70,6 @@ export const trafficMessages = defineMessages({
   'verkehr.public.datex': { de: 'DATEX II v3 (Baustellen, Krane, Container, Veranstaltungen)', en: 'DATEX II v3 (works, cranes, containers, events)' },
   'verkehr.public.apply': { de: 'Selbst eine Anordnung beantragen', en: 'Apply for an order yourself' },
   'verkehr.panel.title': { de: 'Verkehrsrechtliche Prüfung', en: 'Traffic-order check' },
-  'verkehr.panel.notTraffic': { de: 'Nur bei verkehrsrechtlichen Anordnungen.', en: 'Only for traffic orders.' },
   'verkehr.panel.classification': { de: 'Einstufung der automatischen Prüfung', en: 'Classification by the automatic check' },
   'verkehr.panel.GREEN': { de: 'Grün: Standardfall, Anordnung vorbereitet', en: 'Green: standard case, order drafted' },
   'verkehr.panel.YELLOW': { de: 'Gelb: Hinweise prüfen', en: 'Yellow: check the findings' },

@@ -56,7 +56,7 @@ export function trafficCasePanel(): CasePanelProvider {
     async load(ctx) {
       const title = ctx.t('verkehr.panel.title');
       const row = await ctx.trx.selectFrom('cases').select(['id', 'reference', 'service_id', 'data', 'closed_at']).where('tenant_id', '=', ctx.tenantId).where('id', '=', ctx.caseId).executeTakeFirst();
-      if (!row || row.service_id !== TRAFFIC_SERVICE_ID) return { title, emptyText: ctx.t('verkehr.panel.notTraffic'), items: [] };
+      if (!row || row.service_id !== TRAFFIC_SERVICE_ID) return null;
       const items: CasePanelItem[] = [];
       let map: MapView | undefined;
       const evaluation = await findLatestEvaluation(ctx.trx, ctx.tenantId, row);

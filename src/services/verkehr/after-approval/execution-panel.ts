@@ -61,7 +61,7 @@ export function trafficExecutionPanel(): CasePanelProvider {
     async load(ctx) {
       const title = ctx.t('verkehr.after.panel.title');
       const row = await ctx.trx.selectFrom('cases').select(['service_id', 'data']).where('tenant_id', '=', ctx.tenantId).where('id', '=', ctx.caseId).executeTakeFirst();
-      if (!row || row.service_id !== TRAFFIC_SERVICE_ID) return { title, emptyText: ctx.t('verkehr.panel.notTraffic'), items: [] };
+      if (!row || row.service_id !== TRAFFIC_SERVICE_ID) return null;
       const app = readTrafficApplication(row.data);
       const extensions = await listExtensions(ctx.trx, ctx.tenantId, ctx.caseId);
       const records = await listSetupRecords(ctx.trx, ctx.tenantId, ctx.caseId);

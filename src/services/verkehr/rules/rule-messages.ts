@@ -104,7 +104,7 @@ export const trafficRuleMessages = defineMessages({
     en: 'The works ({work}) usually need an excavation or special-use permit; none is named.',
   },
   'verkehr.b7-permit-open': { de: 'Die Straßenerlaubnis {reference} ist beantragt, aber noch nicht erteilt.', en: 'The road permit {reference} is applied for but not yet granted.' },
-  'verkehr.b7-special-use': { de: 'Sondernutzungserlaubnis (§ 18 SächsStrG) wird mit dieser Anordnung erteilt.', en: 'The special-use permit (Section 18 SächsStrG) is granted with this order.' },
+  'verkehr.b7-special-use': { de: 'Die Sondernutzungserlaubnis (§ 18 SächsStrG) ergeht als eigener Bescheid zusammen mit dieser Anordnung.', en: 'The special-use permit (Section 18 SächsStrG) is issued as a separate notice together with this order.' },
   'verkehr.b10-own-plan': { de: 'Eigener Verkehrszeichenplan: bitte fachlich prüfen.', en: 'Own traffic sign plan: please review it.' },
   'verkehr.b11-emergency': {
     de: 'Havarie: vorläufig zugelassen; die Anordnung ist binnen eines Arbeitstages nachträglich zu erlassen.',
