@@ -24,8 +24,11 @@ describe('messages panel', () => {
       await trx.updateTable('mail_outbox').set({ status: 'failed', attempts: 9, last_error: '550 Mailbox <unavailable>' }).where('id', '=', id).execute();
     });
     const t9 = createTranslator('de', buildMessageCatalogue(), true);
-    const load = (id: string) =>
-      t.db.withTenant(wurzen, (trx) => messagesCasePanel().load({ trx, tenantId: wurzen, tenantSlug: 'wurzen', caseId: id, staffId: 'x', locale: 'de', t: t9 }));
+    const load = async (id: string) => {
+      const loaded = await t.db.withTenant(wurzen, (trx) => messagesCasePanel().load({ trx, tenantId: wurzen, tenantSlug: 'wurzen', caseId: id, staffId: 'x', locale: 'de', t: t9 }));
+      if (!loaded) throw new Error('the messages panel is on every case page');
+      return loaded;
+    };
     const panel = await load(caseId);
     expect(panel.items).toHaveLength(1);
     expect(panel.items[0]!.status).toEqual({ label: 'nicht zustellbar', tone: 'danger' });
