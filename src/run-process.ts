@@ -13,6 +13,7 @@ import { createApp, systemClock } from './app.js';
 import type { Settings } from './config/settings.js';
 import type { ServicePackages } from './definitions/service-package.js';
 import { allJobs } from './job-registry.js';
+import { allServicePackages } from './service-packages.js';
 import { formatDemoAccounts } from './modules/tenants/demo-accounts.js';
 import { seedPlatform } from './modules/tenants/seed.js';
 import { databaseTargetFromSettings, openDatabase, type Database } from './platform/db/database.js';
@@ -67,15 +68,16 @@ export async function startProcess(
       const seeded = await seedPlatform(db, { demoStaff: true });
       if (seeded.demoAccounts.length > 0) out(formatDemoAccounts(seeded.demoAccounts));
     }
-    // The document templates come with the procedures, so given procedures bring their own.
-    const jobs = allJobs(options.packages ? { documentTemplates: options.packages.documentTemplates } : {});
+    // Built once and shared by jobs, worker and web: building the procedures (definitions,
+    // schemas, workflows, templates) is the largest part of a start after loading the code.
+    const servicePackages = options.packages ?? allServicePackages(settings);
+    const jobs = allJobs({ documentTemplates: servicePackages.documentTemplates });
     const log = pino({ level: settings.logLevel, name: 'jobs' });
     const metrics = createMetrics();
     parts.queue = await createJobQueue(db, { jobs, log, supervise: roles.worker, pollingIntervalSeconds: settings.jobPollingSeconds });
-    const packages = options.packages ? { packages: options.packages } : {};
-    if (roles.worker) parts.worker = await startWorker(parts.queue, jobs, { db, settings, clock: systemClock, log, metrics, ...packages });
+    if (roles.worker) parts.worker = await startWorker(parts.queue, jobs, { db, settings, clock: systemClock, log, metrics, packages: servicePackages });
     if (roles.web) {
-      parts.app = await createApp({ settings, db, secret, queue: parts.queue, metrics, ...packages });
+      parts.app = await createApp({ settings, db, secret, queue: parts.queue, metrics, packages: servicePackages });
       await parts.app.listen({ port: settings.port, host: settings.host });
       parts.app.log.info({ ms: Date.now() - started, database: db.kind, worker: roles.worker }, 'ready');
     } else {
