@@ -9,11 +9,13 @@ import type { ChoiceView } from './view-types.js';
 
 /** Choice views for `choices`, marking those in `selected`; ids are `<input id>-<value>`. */
 export function choiceViews<O>(ctx: ViewContext<O>, name: string, choices: readonly Choice[], selected: readonly string[]): ChoiceView[] {
+  // Once per input, not per option: a country list has 250 options (B2 profile).
+  const base = inputId(name);
   return choices.map((choice) => ({
     value: choice.value,
     label: ctx.text(choice.label),
     ...(choice.hint ? { hint: ctx.text(choice.hint) } : {}),
-    id: `${inputId(name)}-${choice.value.replace(/[^A-Za-z0-9_-]/g, '_')}`,
+    id: `${base}-${choice.value.replace(/[^A-Za-z0-9_-]/g, '_')}`,
     selected: selected.includes(choice.value),
   }));
 }

@@ -62,9 +62,13 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+// Made once: constructing an Intl.DateTimeFormat costs far more than formatting with it, and
+// every form page and validation asks for today (B2 profile).
+const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in Europe/Berlin. */
 export function todayInBerlin(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return berlinDay.format(now);
 }
 
 /** `2026-12-31` → `31.12.2026` (the form's input format, also used in messages). */
