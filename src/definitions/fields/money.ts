@@ -39,8 +39,8 @@ export function euroTextToCents(decimal: DecimalText): number | undefined {
   return decimal.negative && cents !== 0 ? -cents : cents;
 }
 
-const inputText = (cents: number) =>
-  new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
+const euroInputFormat = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const inputText = (cents: number) => euroInputFormat.format(cents / 100);
 
 const bothLocales = (cents: number) => ({ de: formatMoney(cents, 'de'), en: formatMoney(cents, 'en') });
 
