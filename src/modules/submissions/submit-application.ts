@@ -109,12 +109,14 @@ export async function submitApplication(deps: SubmissionDeps, input: SubmissionI
       if (preSubmit && preSubmit.errors.length > 0) throw new SubmissionInvalidError(preSubmit.errors);
 
       if (!tenant.referenceCode) throw new Error(`Tenant ${tenant.slug} has no reference code`);
-      const reference = await nextReference(trx, { id: tenantId, referenceCode: tenant.referenceCode, referencePattern: tenant.referencePattern }, pkg.referenceCode, now);
       const calendar = await loadTenantCalendar(trx, tenantId);
       const { state, dueAt } = initialStateOf(pkg.workflowFor(definition.version), calendar, now);
       const caseId = randomUUID();
       const statusToken = statusTokenFor(deps.secret, caseId, 1);
       const applicant = pkg.applicant(result.data);
+      // Drawn as late as possible: the counter row stays locked until this transaction commits, and
+      // every other submission of the municipality waits for it (B1 profile).
+      const reference = await nextReference(trx, { id: tenantId, referenceCode: tenant.referenceCode, referencePattern: tenant.referencePattern }, pkg.referenceCode, now);
       await trx
         .insertInto('cases')
         .values({
