@@ -2,7 +2,8 @@
  * A worker works a queue off job after job: pg-boss waits its polling interval after every
  * fetch, also one that found a job, so without the worker's nudge a backlog moved at one job
  * per interval and queue (benchmark B5: half a case per second). The interval here is a minute,
- * so a worker that pauses between jobs cannot finish three within the wait.
+ * so a worker that pauses between jobs cannot finish three within the wait. And a run that
+ * PostgreSQL rolled back to break a deadlock runs again at once, in the same attempt.
  */
 import { Type } from '@sinclair/typebox';
 import pino from 'pino';
@@ -26,13 +27,23 @@ const countJob = defineJob({
   },
 });
 
+const conflictRuns: number[] = [];
+const deadlockedOnce = defineJob({
+  name: 'test.deadlocked-once',
+  payloadSchema: Type.Object({}),
+  async handler(_payload, ctx) {
+    conflictRuns.push(ctx.job.attempt);
+    if (conflictRuns.length === 1) throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+  },
+});
+
 let testDb: TestDatabase;
 let queue: JobQueue;
 let worker: Worker | undefined;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  queue = await createJobQueue(testDb.db, { jobs: [countJob], log, pollingIntervalSeconds: 60 });
+  queue = await createJobQueue(testDb.db, { jobs: [countJob, deadlockedOnce], log, pollingIntervalSeconds: 60 });
 });
 
 afterAll(async () => {
@@ -43,7 +54,14 @@ afterAll(async () => {
 
 it('runs the jobs waiting in a queue one after another, without a polling pause between them', async () => {
   for (const n of ['1', '2', '3']) await queue.enqueue(countJob, { n });
-  worker = await startWorker(queue, [countJob], { db: testDb.db, settings: loadSettings({ NODE_ENV: 'test' }), clock: systemClock, log, pollingIntervalSeconds: 60 });
+  await queue.enqueue(deadlockedOnce, {});
+  worker = await startWorker(queue, [countJob, deadlockedOnce], { db: testDb.db, settings: loadSettings({ NODE_ENV: 'test' }), clock: systemClock, log, pollingIntervalSeconds: 60 });
   await waitFor(async () => done.length === 3, 30_000, 'three queued jobs done');
   expect([...done].sort()).toEqual(['1', '2', '3']);
+});
+
+it('runs a job again at once, in the same attempt, when PostgreSQL broke a deadlock by rolling it back', async () => {
+  await waitFor(async () => conflictRuns.length === 2, 30_000, 'the deadlocked job run again');
+  // Both runs are attempt 1: the retry policy (30 s and more) was not needed.
+  expect(conflictRuns).toEqual([1, 1]);
 });
