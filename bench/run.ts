@@ -30,10 +30,16 @@ async function discoverScenarios(): Promise<BenchScenario[]> {
   const files = fs.readdirSync(dir).filter((f) => /^b\d+-[\w-]+\.ts$/.test(f) && !f.endsWith('.test.ts'));
   const found: BenchScenario[] = [];
   for (const file of files) {
-    const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { scenario?: BenchScenario };
-    const s = mod.scenario;
-    if (!s || typeof s.run !== 'function' || !/^B\d+$/.test(s.id)) throw new Error(`bench/scenarios/${file} does not export a valid \`scenario\``);
-    found.push(s);
+    try {
+      const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { scenario?: BenchScenario };
+      const s = mod.scenario;
+      if (!s || typeof s.run !== 'function' || !/^B\d+$/.test(s.id)) throw new Error(`bench/scenarios/${file} does not export a valid \`scenario\``);
+      found.push(s);
+    } catch (e) {
+      // A scenario that cannot even load fails alone; the others still run and are reported.
+      const id = `B${/^b(\d+)/.exec(file)![1]}`;
+      found.push({ id, title: file, description: `bench/scenarios/${file}`, run: () => Promise.reject(e) });
+    }
   }
   return found.sort((a, b) => scenarioNumber(a.id) - scenarioNumber(b.id));
 }

@@ -82,7 +82,7 @@ export const WARMUP_SECONDS = { quick: 1, full: 3 } as const;
 export const PAGE_SECONDS = { quick: 1, full: 4 } as const;
 
 /** Seconds per pgbench repetition (pgbench takes whole seconds). */
-export const INSERT_SECONDS = { quick: 2, full: 5 } as const;
+export const INSERT_SECONDS = { quick: 1, full: 5 } as const;
 
 /** Concurrent clients of the submission and page loads (issue 7: 32). */
 export const CLIENTS = 32;

@@ -2,7 +2,8 @@
  * The load generator, run as its own process by load.ts (with an IPC channel) so that the load
  * never shares a process with the server it measures. For each spec it receives it runs
  * autocannon against each target for the given time, checks every response for the real success
- * status, and sends back the result (see load.ts for both shapes). It ends when the channel closes.
+ * status, waits for the server to work off the requests still in flight, and sends back the
+ * result (see load.ts for both shapes). It ends when the channel closes.
  */
 import autocannon from 'autocannon';
 import { percentile } from './stats.js';
@@ -58,10 +59,39 @@ async function loadOneTarget(spec: LoadSpec, target: string, index: number, conn
   return { result, expected };
 }
 
+/**
+ * Waits until the server has worked off what the load left behind. autocannon closes its
+ * connections when the time is up, but the server still finishes the requests it had accepted;
+ * the next measurement must not start behind them. One request of the same kind per target (and
+ * per municipality, whose submissions queue on its own counter) comes back only after those.
+ */
+async function settle(spec: LoadSpec): Promise<void> {
+  const { request } = spec;
+  const body = submissionBodies();
+  await Promise.all(
+    spec.targets.map(async (target, index) => {
+      if (request.kind === 'get') {
+        await (await fetch(`${target}${request.path}`, { signal: AbortSignal.timeout(120_000) })).arrayBuffer();
+        return;
+      }
+      for (const [n, tenant] of request.tenants.entries()) {
+        const res = await fetch(`${target}/api/v1/${tenant.slug}/services/${request.service}/applications`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${spec.runId}-settle-${index}-${n}` },
+          body: body(1_000_000 + n, tenant),
+          signal: AbortSignal.timeout(120_000),
+        });
+        await res.arrayBuffer();
+      }
+    }),
+  );
+}
+
 async function measure(spec: LoadSpec): Promise<LoadResult> {
   const tally: TargetTally = { latencies: [], statusCounts: {}, references: [], errorSamples: [] };
   const share = (i: number) => Math.floor(spec.connections / spec.targets.length) + (i < spec.connections % spec.targets.length ? 1 : 0);
   const runs = await Promise.all(spec.targets.map((t, i) => loadOneTarget(spec, t, i, share(i), tally)));
+  await settle(spec);
   const expected = runs[0]!.expected;
   const ok = tally.statusCounts[expected] ?? 0;
   const answered = Object.values(tally.statusCounts).reduce((a, b) => a + b, 0);
