@@ -89,7 +89,9 @@ export async function startBrowserSession(options: Parameters<typeof createTestC
     baseUrl,
     async newPage(options = {}) {
       const context = await launched.newContext({ baseURL: baseUrl, locale: 'de-DE', ...options });
-      context.setDefaultTimeout(10_000);
+      // Generous: on a loaded 2-core CI machine a first page load (tsx compiling the route's
+      // modules on demand) has taken over 10 s; a wrong selector still fails, only later.
+      context.setDefaultTimeout(30_000);
       contexts.push(context);
       return context.newPage();
     },
