@@ -3,7 +3,7 @@
  * — single-row INSERT transactions per second on the same PostgreSQL at 1, 8 and 32 clients, and
  * a bare Fastify "hello" route on the same Node under the same HTTP load as the pages.
  */
-import { CLIENTS, INSERT_SECONDS, LOAD_SECONDS } from '../lib/bench-config.js';
+import { CLIENTS, INSERT_SECONDS, PAGE_SECONDS } from '../lib/bench-config.js';
 import { startHelloServer } from '../lib/hello-process.js';
 import { findPgbench, INSERT_TABLE_SQL, pgbenchInserts, pgLoopInserts } from '../lib/insert-baseline.js';
 import { withLoadGenerator, type LoadSpec } from '../lib/load.js';
@@ -36,7 +36,7 @@ async function insertBaselines(ctx: BenchContext, notes: string[]): Promise<Meas
 async function helloBaseline(ctx: BenchContext): Promise<Measurement[]> {
   const hello = await startHelloServer();
   try {
-    const spec: Omit<LoadSpec, 'runId'> = { targets: [hello.url], connections: CLIENTS, durationSeconds: LOAD_SECONDS[ctx.size], request: { kind: 'get', path: '/hello' } };
+    const spec: Omit<LoadSpec, 'runId'> = { targets: [hello.url], connections: CLIENTS, durationSeconds: PAGE_SECONDS[ctx.size], request: { kind: 'get', path: '/hello' } };
     const series = await withLoadGenerator((load) => repeatLoad(ctx, load, `Fastify hello, ${CLIENTS} connections`, spec, 'hello'));
     return [
       measurement('hello-rps', `Fastify hello requests/s (${CLIENTS} connections)`, 'req/s', 'higher', series.requestsPerSecond),

@@ -3,10 +3,10 @@
  * clients, on PostgreSQL (a web process; in production the workers run apart, see B7) and on
  * PGlite (the embedded single process with its worker, as `npm start` runs it).
  */
-import { startApp } from '../lib/app-process.js';
+import { startApp, type AppProcess } from '../lib/app-process.js';
 import { CLIENTS } from '../lib/bench-config.js';
-import { createInstallation } from '../lib/installation.js';
-import { withLoadGenerator } from '../lib/load.js';
+import { createInstallation, type BenchInstallation } from '../lib/installation.js';
+import { withLoadGenerator, type LoadGenerator } from '../lib/load.js';
 import { errorNote, measurement, type LoadSeries } from '../lib/measure.js';
 import { queryServer } from '../lib/postgres-admin.js';
 import type { BenchContext, BenchScenario, Measurement, ScenarioResult } from '../lib/scenario.js';
@@ -24,32 +24,21 @@ function figures(series: LoadSeries, key: string, where: string): Measurement[] 
 interface Setup {
   key: 'postgres' | 'pglite';
   where: string;
-  postgresUrl?: string;
-  role: 'web' | 'embedded';
+  installation: BenchInstallation;
+  app: AppProcess;
 }
 
-async function measureOn(ctx: BenchContext, setup: Setup, result: ScenarioResult): Promise<void> {
-  const installation = await createInstallation(ctx.workDir, setup.key, setup.postgresUrl);
-  try {
-    ctx.progress(`${setup.where}: starting`);
-    const app = await startApp({ role: setup.role, installation });
-    try {
-      const runIdPrefix = `b1${setup.key}`;
-      const series = await withLoadGenerator((load) => measureSubmissions(ctx, load, setup.where, [app.url], runIdPrefix));
-      result.measurements.push(...figures(series, setup.key, setup.where));
-      const note = errorNote(setup.where, series);
-      if (note) result.notes.push(note);
-      if (installation.databaseUrl) {
-        // Every 201 must be a case in the database (the superuser of the bench's URL reads past row-level security).
-        const acknowledged = series.runs.reduce((a, r) => a + r.completed, 0);
-        const [row] = await queryServer<{ n: number }>(installation.databaseUrl, 'SELECT count(*)::int AS n FROM cases WHERE idempotency_key LIKE $1', [`bench-${runIdPrefix}%`]);
-        result.checks.push({ name: `every acknowledged submission is a case (${setup.where})`, ok: (row?.n ?? 0) >= acknowledged, detail: `${acknowledged} acknowledged in the measured repetitions, ${row?.n ?? 0} cases incl. warm-up` });
-      }
-    } finally {
-      await app.stop();
-    }
-  } finally {
-    await installation.close();
+async function measureOn(ctx: BenchContext, load: LoadGenerator, { key, where, installation, app }: Setup, result: ScenarioResult): Promise<void> {
+  const runIdPrefix = `b1${key}`;
+  const series = await measureSubmissions(ctx, load, where, [app.url], runIdPrefix);
+  result.measurements.push(...figures(series, key, where));
+  const note = errorNote(where, series);
+  if (note) result.notes.push(note);
+  if (installation.databaseUrl) {
+    // Every 201 must be a case in the database (the superuser of the bench's URL reads past row-level security).
+    const acknowledged = series.runs.reduce((a, r) => a + r.completed, 0);
+    const [row] = await queryServer<{ n: number }>(installation.databaseUrl, 'SELECT count(*)::int AS n FROM cases WHERE idempotency_key LIKE $1', [`bench-${runIdPrefix}%`]);
+    result.checks.push({ name: `every acknowledged submission is a case (${where})`, ok: (row?.n ?? 0) >= acknowledged, detail: `${acknowledged} acknowledged in the measured repetitions, ${row?.n ?? 0} cases incl. warm-up` });
   }
 }
 
@@ -60,8 +49,22 @@ export const scenario: BenchScenario = {
     'Complete Gewerbe-Anmeldungen (GewA1, about 40 answers, full validation; case, first event, jobs and confirmation mail in one transaction) posted to POST /api/v1/{municipality}/services/gewerbe-anmeldung/applications by 32 concurrent clients from a separate autocannon process, each with a new applicant and Idempotency-Key, the five founding municipalities taking turns; only 201 counts as success. On PostgreSQL a web process alone (workers run apart in production); on PGlite the embedded process with its worker, as `npm start` runs it.',
   async run(ctx) {
     const result: ScenarioResult = { measurements: [], comparisons: [], notes: [], checks: [] };
-    await measureOn(ctx, { key: 'postgres', where: 'PostgreSQL', postgresUrl: ctx.postgresUrl, role: 'web' }, result);
-    await measureOn(ctx, { key: 'pglite', where: 'PGlite, web + worker in one process', role: 'embedded' }, result);
+    const [postgres, pglite] = await Promise.all([createInstallation(ctx.workDir, 'postgres', ctx.postgresUrl), createInstallation(ctx.workDir, 'pglite')]);
+    const running: AppProcess[] = [];
+    try {
+      // Both start together (the start is not measured here); each is measured while the other idles or is stopped.
+      ctx.progress('starting a web process on PostgreSQL and the embedded process on PGlite');
+      const [web, embedded] = await Promise.all([startApp({ role: 'web', installation: postgres }), startApp({ role: 'embedded', installation: pglite })]);
+      running.push(web, embedded);
+      await withLoadGenerator(async (load) => {
+        await measureOn(ctx, load, { key: 'postgres', where: 'PostgreSQL', installation: postgres, app: web }, result);
+        await web.stop();
+        await measureOn(ctx, load, { key: 'pglite', where: 'PGlite, web + worker in one process', installation: pglite, app: embedded }, result);
+      });
+    } finally {
+      await Promise.all(running.map((p) => p.stop()));
+      await Promise.all([postgres.close(), pglite.close()]);
+    }
     result.comparisons.push(
       { label: 'Submissions/s on PostgreSQL', measurement: 'postgres-per-second', baseline: 'B0:inserts-32', target: { op: '>=', value: 1000, text: '≥ 1,000 submissions/s' } },
       { label: 'p99 latency on PostgreSQL', measurement: 'postgres-p99', target: { op: '<', value: 100, text: '< 100 ms' } },

@@ -42,10 +42,15 @@ export const scenario: BenchScenario = {
     const installation = await createInstallation(ctx.workDir, 'postgres', ctx.postgresUrl);
     const processes: AppProcess[] = [];
     try {
-      ctx.progress('starting the first web process (migrates and seeds)');
-      processes.push(await startApp({ role: 'web', installation }));
-      ctx.progress('starting the second web process and two workers');
-      processes.push(...(await Promise.all([startApp({ role: 'web', installation }), startApp({ role: 'worker', installation }), startApp({ role: 'worker', installation })])));
+      // All four at once, as a container platform starts them; migrations take an advisory lock,
+      // and only the first web process seeds (two seeding an empty database at once would collide).
+      ctx.progress('starting two web processes and two workers');
+      const unseeded = { env: { SEED_DEMO: 'false' } };
+      const starting = [startApp({ role: 'web', installation }), startApp({ role: 'web', installation, ...unseeded }), startApp({ role: 'worker', installation, ...unseeded }), startApp({ role: 'worker', installation, ...unseeded })];
+      const started = await Promise.allSettled(starting);
+      for (const s of started) if (s.status === 'fulfilled') processes.push(s.value);
+      const failed = started.find((s) => s.status === 'rejected');
+      if (failed) throw failed.reason;
       const webs = processes.filter((p) => p.role === 'web');
       const { one, two, acknowledged } = await withLoadGenerator((load) => measure(ctx, load, webs));
       result.measurements.push(
