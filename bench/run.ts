@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { benchOptionsOfProcess, USAGE, type BenchOptions } from './lib/bench-config.js';
 import { killLeftoverProcesses } from './lib/child-processes.js';
+import { dropLeftoverDatabases } from './lib/postgres-admin.js';
 import { createProgress, type Progress } from './lib/progress.js';
 import { renderMarkdown, type RunReport, type ScenarioOutcome } from './lib/report.js';
 import { gitCommit, machine, postgresVersionOrProblem } from './lib/run-meta.js';
@@ -66,8 +67,9 @@ async function runOne(s: BenchScenario, ctx: BenchContext, deadlineMs: number): 
     return { status: 'failed', seconds: seconds(), error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   } finally {
     clearTimeout(timer);
-    // A scenario that threw or timed out may have left its processes running.
+    // A scenario that threw or timed out may have left its processes and databases behind.
     await killLeftoverProcesses();
+    await dropLeftoverDatabases().catch(() => 0);
   }
 }
 
@@ -121,7 +123,9 @@ async function main(): Promise<number> {
   const progress = createProgress(options.budgetSeconds);
   process.once('SIGINT', () => {
     progress.stop();
-    void killLeftoverProcesses().then(() => process.exit(130));
+    void killLeftoverProcesses()
+      .then(() => dropLeftoverDatabases())
+      .finally(() => process.exit(130));
   });
   const report = await runAll(options, progress);
   progress.stop();

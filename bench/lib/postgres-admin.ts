@@ -31,17 +31,33 @@ export async function queryServer<R extends pg.QueryResultRow>(serverUrl: string
   }
 }
 
+// Module state on purpose, like the children in child-processes.ts: a scenario that runs out of
+// time never reaches its own cleanup, and the runner drops what it left behind.
+const undropped = new Map<string, string>();
+
 /** Creates an empty database with a random name. */
 export async function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
   const name = `bench_${randomBytes(5).toString('hex')}`;
   await queryServer(serverUrl, `CREATE DATABASE ${name}`);
+  undropped.set(name, serverUrl);
   return {
     name,
     url: withDatabaseName(serverUrl, name),
     drop: async () => {
       await queryServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      undropped.delete(name);
     },
   };
+}
+
+/** Drops every database this run created and has not dropped yet; returns how many. */
+export async function dropLeftoverDatabases(): Promise<number> {
+  const left = [...undropped];
+  for (const [name, serverUrl] of left) {
+    await queryServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    undropped.delete(name);
+  }
+  return left.length;
 }
 
 /** The server's `SELECT version()`. */
