@@ -19,7 +19,8 @@ const INSERT_SQL = `INSERT INTO bench_inserts (payload) VALUES ('${PAYLOAD}'::js
 
 /** The pgbench binary, or undefined when none is installed. */
 export function findPgbench(): string | undefined {
-  return ['/usr/bin/pgbench', '/usr/local/bin/pgbench', ...fs.readdirSync('/usr/lib/postgresql', { withFileTypes: true }).map((d) => `/usr/lib/postgresql/${d.name}/bin/pgbench`)].find((p) => fs.existsSync(p));
+  const debianVersions = fs.existsSync('/usr/lib/postgresql') ? fs.readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin/pgbench`) : [];
+  return ['/usr/bin/pgbench', '/usr/local/bin/pgbench', ...debianVersions].find((p) => fs.existsSync(p));
 }
 
 /** Transactions per second with pgbench: `clients` connections, each committing one INSERT at a time. */
