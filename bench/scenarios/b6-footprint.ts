@@ -14,7 +14,7 @@ import type { BenchContext, BenchScenario, Comparison, Measurement } from '../li
 import { submissionLoad } from '../lib/submission-load.js';
 
 /** Seconds of each load while memory is sampled (memory, not throughput, is measured here). */
-const LOAD_SECONDS = { quick: 1, full: 4 } as const;
+const LOAD_SECONDS = { quick: 1, full: 3 } as const;
 /** Seconds to let a freshly started process settle before its idle memory is read. */
 const SETTLE_SECONDS = { quick: 1, full: 3 } as const;
 
