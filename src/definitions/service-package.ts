@@ -184,20 +184,21 @@ export function createServicePackages(packages: readonly ServicePackage[]): Serv
 export async function publishServiceVersions(trx: Trx, packages: ServicePackages): Promise<void> {
   for (const p of packages.list()) {
     for (const d of p.definitions) {
-      const existing = await trx
+      // Insert first, tolerating a row another process wrote at the same moment (several web and
+      // worker processes starting together on a fresh database), then compare what is recorded.
+      await trx
+        .insertInto('service_versions')
+        .values({ service_id: d.id, version: d.version, content_hash: d.contentHash, definition: JSON.stringify({ source: d.source, pages: d.pages, dataSchema: d.dataSchema }) })
+        .onConflict((oc) => oc.columns(['service_id', 'version']).doNothing())
+        .execute();
+      const recorded = await trx
         .selectFrom('service_versions')
         .select('content_hash')
         .where('service_id', '=', d.id)
         .where('version', '=', d.version)
-        .executeTakeFirst();
-      if (existing && existing.content_hash !== d.contentHash) {
+        .executeTakeFirstOrThrow();
+      if (recorded.content_hash !== d.contentHash) {
         throw new Error(`${d.source}: service "${d.id}" version ${d.version} was published with other content; raise "version" instead of changing it`);
-      }
-      if (!existing) {
-        await trx
-          .insertInto('service_versions')
-          .values({ service_id: d.id, version: d.version, content_hash: d.contentHash, definition: JSON.stringify({ source: d.source, pages: d.pages, dataSchema: d.dataSchema }) })
-          .execute();
       }
     }
   }
