@@ -1,6 +1,7 @@
 /**
  * "Once and only once" after several web and worker processes shared one PostgreSQL database
- * (B7, and test/e2e/scale-out.test.ts at a small size): every acknowledged submission is exactly
+ * (B7, and test/multi-process/once-and-only-once.test.ts at a small size; on PGlite that test checks the
+ * single embedded process the same way, after it has stopped and released its data directory): every acknowledged submission is exactly
  * one case with exactly one `case.submitted` event and exactly one processing job, and no
  * processing job ran to completion twice. The latter is read from the job's effect: each run of
  * `cases.process-submission` that gets past its rules leaves one `rules.evaluated` event, so a
@@ -9,7 +10,7 @@
  */
 import { sql } from 'kysely';
 import { processSubmissionJob } from '../../src/modules/cases/case-jobs.js';
-import { openDatabase, type Database } from '../../src/platform/db/database.js';
+import { openDatabase, type Database, type DatabaseTarget } from '../../src/platform/db/database.js';
 import { JOB_SCHEMA } from '../../src/platform/jobs/job-schema.js';
 import type { Acknowledged } from './load.js';
 
@@ -62,9 +63,9 @@ async function attachJobs(db: Database, cases: CaseFacts[]): Promise<void> {
 
 const listed = (items: string[]) => (items.length > 5 ? `${items.slice(0, 5).join(', ')} and ${items.length - 5} more` : items.join(', '));
 
-/** Runs the checks against the database at `databaseUrl`; `pending` counts processing jobs not yet completed. */
-export async function checkOnceAndOnlyOnce(databaseUrl: string, acknowledged: readonly Acknowledged[]): Promise<{ checks: OnceCheck[]; pending: number }> {
-  const db = await openDatabase({ kind: 'postgres', url: databaseUrl, poolSize: 2 });
+/** Runs the checks against the database (a PostgreSQL URL or a PGlite target); `pending` counts processing jobs not yet completed. */
+export async function checkOnceAndOnlyOnce(database: string | DatabaseTarget, acknowledged: readonly Acknowledged[]): Promise<{ checks: OnceCheck[]; pending: number }> {
+  const db = await openDatabase(typeof database === 'string' ? { kind: 'postgres', url: database, poolSize: 2 } : database);
   try {
     const tenants = new Map((await db.kysely.selectFrom('tenants').select(['id', 'slug']).execute()).map((t) => [t.slug, t.id]));
     const found = new Map<string, CaseFacts>();

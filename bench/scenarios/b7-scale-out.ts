@@ -3,7 +3,7 @@
  * PostgreSQL database under the B1 load. Each repetition loads one web process, then both, with
  * the workers running throughout; afterwards every acknowledged submission is checked to exist
  * exactly once and no processing job to have run to completion twice (bench/lib/scale-out-check.ts,
- * the same check that test/e2e/scale-out.test.ts runs at a small size in `npm test`).
+ * the same check that test/multi-process/once-and-only-once.test.ts runs at a small size in `npm test`).
  */
 import { startApp, type AppProcess } from '../lib/app-process.js';
 import { CLIENTS, LOAD_SECONDS } from '../lib/bench-config.js';
