@@ -2,7 +2,7 @@
  * `npm run bench [-- --quick] [-- --only B1,B7]`: runs the scenarios of bench/scenarios/ (every
  * file b<N>-*.ts that exports `scenario: BenchScenario`, so new scenarios plug in without a change
  * here) against the PostgreSQL server of DATABASE_URL, shows progress on stderr, and writes
- * bench/results.md and bench/results.json. B0 always runs first: the other scenarios' ratios
+ * bench/results.md and bench/results.json (a quick run: bench/results-quick.*, not committed). B0 always runs first: the other scenarios' ratios
  * refer to its baselines. Exits non-zero when a scenario throws, fails a check, or does not get
  * to run within the time budget — the results of the others are written all the same.
  */
@@ -129,10 +129,12 @@ async function main(): Promise<number> {
   });
   const report = await runAll(options, progress);
   progress.stop();
-  fs.writeFileSync(path.join(BENCH_DIR, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
-  fs.writeFileSync(path.join(BENCH_DIR, 'results.md'), renderMarkdown(report));
+  // A quick run is a smoke test of the suite: it must not overwrite the committed full results.
+  const base = options.size === 'quick' ? 'results-quick' : 'results';
+  fs.writeFileSync(path.join(BENCH_DIR, `${base}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(path.join(BENCH_DIR, `${base}.md`), renderMarkdown(report));
   const bad = report.scenarios.filter((s) => s.status !== 'ok');
-  process.stderr.write(`bench: ${report.scenarios.length - bad.length} of ${report.scenarios.length} scenarios ok in ${Math.round(report.meta.seconds)} s; wrote bench/results.md and bench/results.json\n`);
+  process.stderr.write(`bench: ${report.scenarios.length - bad.length} of ${report.scenarios.length} scenarios ok in ${Math.round(report.meta.seconds)} s; wrote bench/${base}.md and bench/${base}.json\n`);
   for (const s of bad) process.stderr.write(`  ${s.id} ${s.status}: ${s.error ?? ''}\n`);
   return bad.length > 0 ? 1 : 0;
 }

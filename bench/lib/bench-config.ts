@@ -26,7 +26,8 @@ export const USAGE = `npm run bench [-- options]
   --help             this text
 
 The PostgreSQL server is DATABASE_URL (default ${DEFAULT_POSTGRES_URL}); each scenario creates
-and drops its own databases on it. Results go to bench/results.md and bench/results.json.`;
+and drops its own databases on it. Results go to bench/results.md and bench/results.json
+(a quick run writes bench/results-quick.md and .json instead, which git ignores).`;
 
 /** The options of this run: its arguments and DATABASE_URL; throws with a message naming a bad argument. */
 export function benchOptionsOfProcess(): BenchOptions {

@@ -22,7 +22,7 @@ import { submissionLoad, submissionTenants } from '../lib/submission-load.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 
 const SIZES = {
-  quick: { burstSeconds: 3, paced: 4, drainSeconds: 60, renderSeconds: 1 },
+  quick: { burstSeconds: 1, paced: 3, drainSeconds: 45, renderSeconds: 0.5 },
   full: { burstSeconds: 3, paced: 16, drainSeconds: 150, renderSeconds: 3 },
 } as const;
 
