@@ -21,6 +21,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const serverUrl = testPostgresUrl();
   const runId = `${process.pid}_${Date.now().toString(36)}`;
+  // CI runs the suites under two Node versions and checks the log for the one it asked for.
+  process.stdout.write(`Tests run on: Node.js ${process.version}\n`);
   if (!serverUrl) {
     process.stdout.write('Database tests run on: PGlite (embedded)\n');
     const db = await openDatabase({ kind: 'pglite' });

@@ -82,8 +82,12 @@ export async function registerMultipart(app: FastifyInstance, settings: Pick<Set
  * a grace period, so a client cannot make the server read an endless body.
  */
 function discardRestOfBody(raw: IncomingMessage): void {
+  // Already read to its end (an injected request never sets `complete`): nothing to discard, and
+  // a timer here would never be cleared.
+  if (raw.readableEnded) return;
   let discarded = 0;
-  const timer = setTimeout(() => raw.socket?.destroy(), DRAIN_GRACE_MS);
+  // Destroying the request destroys its socket (and works on an injected request, which has none).
+  const timer = setTimeout(() => raw.destroy(), DRAIN_GRACE_MS);
   timer.unref();
   const settled = () => clearTimeout(timer);
   raw.on('data', (chunk: Buffer) => {
