@@ -20,9 +20,9 @@ export interface BenchOptions {
 
 export const USAGE = `npm run bench [-- options]
 
-  --quick            short run (under two minutes): fewer and shorter repetitions
+  --quick            short run (under two minutes): one short repetition per figure
   --only B1,B7       run only these scenarios (B0, the baselines, always runs: the ratios need it)
-  --budget SECONDS   stop starting scenarios after this long (default 120 quick, 600 full)
+  --budget SECONDS   stop starting scenarios after this long (default 180 quick, 600 full)
   --help             this text
 
 The PostgreSQL server is DATABASE_URL (default ${DEFAULT_POSTGRES_URL}); each scenario creates
@@ -60,7 +60,9 @@ export function parseBenchOptions(argv: readonly string[], databaseUrl: string |
     size,
     only,
     postgresUrl: databaseUrl || DEFAULT_POSTGRES_URL,
-    budgetSeconds: budget ?? (size === 'quick' ? 120 : 600),
+    // Quick: the aim is under two minutes, but every scenario must run; on two cores a quick run
+    // has taken 2–2.5 minutes (docs/performance.md says why), so its budget leaves room for that.
+    budgetSeconds: budget ?? (size === 'quick' ? 180 : 600),
     help,
   };
 }
@@ -74,10 +76,10 @@ export function launcherEnvironment(): Record<string, string> {
 }
 
 /** Seconds of load per repetition of a throughput figure. */
-export const LOAD_SECONDS = { quick: 2, full: 6 } as const;
+export const LOAD_SECONDS = { quick: 1, full: 6 } as const;
 
-/** Seconds of unrecorded load before the repetitions: JIT, connection pools and caches warm up. */
-export const WARMUP_SECONDS = { quick: 1, full: 2 } as const;
+/** Seconds of unrecorded load before the repetitions: JIT, connection pools and caches warm up (none in a quick run). */
+export const WARMUP_SECONDS = { quick: 0, full: 2 } as const;
 
 /** Seconds of load per page and repetition in B2 (four loads per repetition: three pages and hello). */
 export const PAGE_SECONDS = { quick: 1, full: 3 } as const;

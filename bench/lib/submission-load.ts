@@ -29,7 +29,9 @@ export function submissionLoad(targets: string[], durationSeconds: number, colle
 
 /** Warms the targets up (not recorded), then measures the submission load `ctx.repetitions` times. */
 export async function measureSubmissions(ctx: BenchContext, load: LoadGenerator, what: string, targets: string[], runIdPrefix: string, collectReferences = false): Promise<LoadSeries> {
-  ctx.progress(`${what}, warming up`);
-  await load.run({ ...submissionLoad(targets, WARMUP_SECONDS[ctx.size], collectReferences), runId: `${runIdPrefix}w` });
+  if (WARMUP_SECONDS[ctx.size] > 0) {
+    ctx.progress(`${what}, warming up`);
+    await load.run({ ...submissionLoad(targets, WARMUP_SECONDS[ctx.size], collectReferences), runId: `${runIdPrefix}w` });
+  }
   return repeatLoad(ctx, load, what, submissionLoad(targets, LOAD_SECONDS[ctx.size], collectReferences), runIdPrefix);
 }

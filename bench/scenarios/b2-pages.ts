@@ -42,10 +42,12 @@ async function preparePages(baseUrl: string): Promise<Page[]> {
 async function measurePages(ctx: BenchContext, load: LoadGenerator, appUrl: string, helloUrl: string, pages: Page[]): Promise<Measurement[]> {
   const get = (target: string, path: string, seconds: number, runId: string) =>
     load.run({ targets: [target], connections: CLIENTS, durationSeconds: seconds, request: { kind: 'get', path }, runId });
-  ctx.progress('warming up');
-  // Half the warm-up per page: four of them, and a page warms up faster than a submission.
-  for (const p of pages) await get(appUrl, p.path, WARMUP_SECONDS[ctx.size] / 2, `${p.key}w`);
-  await get(helloUrl, '/hello', WARMUP_SECONDS[ctx.size] / 2, 'hellow');
+  if (WARMUP_SECONDS[ctx.size] > 0) {
+    ctx.progress('warming up');
+    // Half the warm-up per page: four of them, and a page warms up faster than a submission.
+    for (const p of pages) await get(appUrl, p.path, WARMUP_SECONDS[ctx.size] / 2, `${p.key}w`);
+    await get(helloUrl, '/hello', WARMUP_SECONDS[ctx.size] / 2, 'hellow');
+  }
   const reps = await repeat(ctx, 'three pages and hello', async (i) => {
     const byPage = new Map<string, LoadResult>();
     for (const p of pages) byPage.set(p.key, await get(appUrl, p.path, PAGE_SECONDS[ctx.size], `${p.key}${i}`));

@@ -1,5 +1,5 @@
 /**
- * B3: the back office at scale. A million cases over 18 towns (50,000 in the quick size), seeded
+ * B3: the back office at scale. A million cases over 18 towns (20,000 in the quick size), seeded
  * set-based with the app's triggers and indexes in place; then the inbox's own reads, built by
  * its own code and run as the app role inside `withTenant`, are timed in the largest town —
  * first page, "my tasks", a deep keyset page, search by reference number and by name — with the
@@ -16,7 +16,7 @@ import type { BenchContext, BenchScenario, Comparison, Measurement, ScenarioResu
 import { percentile } from '../lib/stats.js';
 
 const SIZES = {
-  quick: { cases: 50_000, iterations: 50 },
+  quick: { cases: 20_000, iterations: 50 },
   full: { cases: 1_000_000, iterations: 200 },
 } as const;
 
@@ -112,6 +112,6 @@ export const scenario: BenchScenario = {
   id: 'B3',
   title: 'Back office at scale: inbox and search over a million cases',
   description:
-    "The back office's inbox reads — first page with the counts per state, \"my tasks\" by deadline, a deep keyset page, search by reference number and by applicant name — in the largest of 18 towns holding 1,000,000 cases together (50,000 in the quick size), run by the back office's own query code as the app role under row-level security; p50/p99 per read against a primary-key read in the same transaction shape, and the EXPLAIN (ANALYZE, BUFFERS) of every statement, which must read the case tables through indexes.",
+    "The back office's inbox reads — first page with the counts per state, \"my tasks\" by deadline, a deep keyset page, search by reference number and by applicant name — in the largest of 18 towns holding 1,000,000 cases together (20,000 in the quick size), run by the back office's own query code as the app role under row-level security; p50/p99 per read against a primary-key read in the same transaction shape, and the EXPLAIN (ANALYZE, BUFFERS) of every statement, which must read the case tables through indexes.",
   run,
 };

@@ -15,9 +15,9 @@ import type { BenchContext, BenchScenario, Comparison, Measurement } from '../li
 import { submissionLoad } from '../lib/submission-load.js';
 
 /** Seconds of each load while memory is sampled (memory, not throughput, is measured here). */
-const LOAD_SECONDS = { quick: 1, full: 3 } as const;
+const LOAD_SECONDS = { quick: 1, full: 2 } as const;
 /** Seconds to let a freshly started process settle before its idle memory is read. */
-const SETTLE_SECONDS = { quick: 1, full: 3 } as const;
+const SETTLE_SECONDS = { quick: 0.5, full: 2 } as const;
 
 interface Mode {
   key: 'pglite' | 'postgres';
@@ -47,19 +47,23 @@ interface Sample {
 async function oneRound(ctx: BenchContext, load: LoadGenerator, mode: Mode, round: number): Promise<Sample> {
   const installation = await createInstallation(ctx.workDir, `${mode.key}-${round}`, mode.postgresUrl);
   try {
+    ctx.progress(`${mode.name}: npm start on an empty ${mode.postgresUrl ? 'database' : 'data directory'}`);
     const first = await startApp({ role: 'embedded', launcher: 'npm-start', installation });
     let idleRss: number;
     let peakRss: number;
     try {
       await new Promise((resolve) => setTimeout(resolve, SETTLE_SECONDS[ctx.size] * 1000));
       idleRss = first.residentMb();
+      ctx.progress(`${mode.name}: submissions, then the catalogue page, memory sampled`);
       const sampler = sampleResidentMemory(first.appPid);
       await load.run({ ...submissionLoad([first.url], LOAD_SECONDS[ctx.size]), runId: `b6${mode.key}${round}` });
       await load.run({ targets: [first.url], connections: CLIENTS, durationSeconds: LOAD_SECONDS[ctx.size], request: { kind: 'get', path: '/wurzen' }, runId: `b6page${mode.key}${round}` });
       peakRss = sampler.stop();
     } finally {
+      ctx.progress(`${mode.name}: stopping`);
       await first.stop();
     }
+    ctx.progress(`${mode.name}: npm start again (restart)`);
     const again = await startApp({ role: 'embedded', launcher: 'npm-start', installation });
     await again.stop();
     return { firstStart: first.readyMs / 1000, restart: again.readyMs / 1000, idleRss, peakRss };
@@ -114,7 +118,7 @@ export const scenario: BenchScenario = {
     });
     const notes = [
       `Memory is read from /proc/<pid>/status (VmRSS) of the node process that runs src/main.ts. Loads during the peak: ${LOAD_SECONDS[ctx.size]} s of submissions, then ${LOAD_SECONDS[ctx.size]} s of the catalogue page, ${CLIENTS} clients each.`,
-      ...(rounds < ctx.repetitions ? [`Quick run: one round per mode (a full run repeats each ${ctx.repetitions} times, each on a new data directory or database).`] : []),
+      ...(ctx.size === 'quick' ? [`Quick run: one round per mode (a full run repeats each three times, each on a new data directory or database).`] : []),
     ];
     return { measurements, comparisons, notes, checks: [] };
   },

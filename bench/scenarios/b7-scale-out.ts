@@ -6,7 +6,7 @@
  * the same check that test/multi-process/once-and-only-once.test.ts runs at a small size in `npm test`).
  */
 import { startApp, type AppProcess } from '../lib/app-process.js';
-import { CLIENTS, LOAD_SECONDS } from '../lib/bench-config.js';
+import { CLIENTS, LOAD_SECONDS, WARMUP_SECONDS } from '../lib/bench-config.js';
 import { createInstallation } from '../lib/installation.js';
 import { withLoadGenerator, type LoadGenerator, type LoadResult } from '../lib/load.js';
 import { errorNote, measurement, repeat, type LoadSeries } from '../lib/measure.js';
@@ -15,20 +15,23 @@ import type { BenchContext, BenchScenario, ScenarioResult } from '../lib/scenari
 import { submissionLoad } from '../lib/submission-load.js';
 
 /** How long the workers may take to catch up before the check (jobs still waiting are reported, not failed). */
-const DRAIN_SECONDS = { quick: 5, full: 15 } as const;
+const DRAIN_SECONDS = { quick: 3, full: 15 } as const;
 
 const seriesOf = (runs: LoadResult[]): LoadSeries => ({ runs, requestsPerSecond: runs.map((r) => r.requestsPerSecond), p50: runs.map((r) => r.p50), p99: runs.map((r) => r.p99), errors: runs.map((r) => r.errors) });
 
 async function measure(ctx: BenchContext, load: LoadGenerator, webs: AppProcess[]) {
   const seconds = LOAD_SECONDS[ctx.size];
   const urls = webs.map((w) => w.url);
-  ctx.progress('warming up both web processes');
-  const warm = await load.run({ ...submissionLoad(urls, 1, true), runId: 'b7w' });
+  const warm: LoadResult[] = [];
+  if (WARMUP_SECONDS[ctx.size] > 0) {
+    ctx.progress('warming up both web processes');
+    warm.push(await load.run({ ...submissionLoad(urls, WARMUP_SECONDS[ctx.size], true), runId: 'b7w' }));
+  }
   const reps = await repeat(ctx, 'one web process, then two', async (i) => ({
     one: await load.run({ ...submissionLoad(urls.slice(0, 1), seconds, true), runId: `b7one${i}` }),
     two: await load.run({ ...submissionLoad(urls, seconds, true), runId: `b7two${i}` }),
   }));
-  const acknowledged = [warm, ...reps.flatMap((r) => [r.one, r.two])].flatMap((r) => r.references);
+  const acknowledged = [...warm, ...reps.flatMap((r) => [r.one, r.two])].flatMap((r) => r.references);
   return { one: seriesOf(reps.map((r) => r.one)), two: seriesOf(reps.map((r) => r.two)), acknowledged };
 }
 
