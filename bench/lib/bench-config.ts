@@ -76,16 +76,16 @@ export function launcherEnvironment(): Record<string, string> {
 }
 
 /** Seconds of load per repetition of a throughput figure. */
-export const LOAD_SECONDS = { quick: 1, full: 6 } as const;
+export const LOAD_SECONDS = { quick: 1, full: 4 } as const;
 
 /** Seconds of unrecorded load before the repetitions: JIT, connection pools and caches warm up (none in a quick run). */
 export const WARMUP_SECONDS = { quick: 0, full: 2 } as const;
 
 /** Seconds of load per page and repetition in B2 (four loads per repetition: three pages and hello). */
-export const PAGE_SECONDS = { quick: 1, full: 3 } as const;
+export const PAGE_SECONDS = { quick: 1, full: 2 } as const;
 
 /** Seconds per pgbench repetition (pgbench takes whole seconds). */
-export const INSERT_SECONDS = { quick: 1, full: 3 } as const;
+export const INSERT_SECONDS = { quick: 1, full: 2 } as const;
 
 /** Concurrent clients of the submission and page loads (issue 7: 32). */
 export const CLIENTS = 32;

@@ -23,7 +23,7 @@ import { openDatabase } from '../../src/platform/db/database.js';
 
 const SIZES = {
   quick: { burstSeconds: 1, clients: 8, paced: 2, drainSeconds: 45, renderSeconds: 0.5 },
-  full: { burstSeconds: 3, clients: CLIENTS, paced: 16, drainSeconds: 150, renderSeconds: 3 },
+  full: { burstSeconds: 2, clients: CLIENTS, paced: 8, drainSeconds: 150, renderSeconds: 2 },
 } as const;
 
 /** Issue 7's target. */
