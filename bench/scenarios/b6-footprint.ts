@@ -17,7 +17,7 @@ import { submissionLoad } from '../lib/submission-load.js';
 /** Seconds of each load while memory is sampled (memory, not throughput, is measured here). */
 const LOAD_SECONDS = { quick: 1, full: 2 } as const;
 /** Seconds to let a freshly started process settle before its idle memory is read. */
-const SETTLE_SECONDS = { quick: 0.5, full: 2 } as const;
+const SETTLE_SECONDS = { quick: 0.5, full: 1 } as const;
 
 interface Mode {
   key: 'pglite' | 'postgres';

@@ -15,7 +15,7 @@ import type { BenchContext, BenchScenario, ScenarioResult } from '../lib/scenari
 import { submissionLoad } from '../lib/submission-load.js';
 
 /** How long the workers may take to catch up before the check (jobs still waiting are reported, not failed). */
-const DRAIN_SECONDS = { quick: 3, full: 15 } as const;
+const DRAIN_SECONDS = { quick: 3, full: 10 } as const;
 
 const seriesOf = (runs: LoadResult[]): LoadSeries => ({ runs, requestsPerSecond: runs.map((r) => r.requestsPerSecond), p50: runs.map((r) => r.p50), p99: runs.map((r) => r.p99), errors: runs.map((r) => r.errors) });
 
