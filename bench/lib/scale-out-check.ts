@@ -38,15 +38,24 @@ async function casesOf(db: Database, tenantId: string, references: string[]): Pr
       if (seen) seen.rows++;
       else out.set(r.reference, { caseId: r.id, rows: 1, submittedEvents: 0, rulesEvaluated: 0, jobs: [] });
     }
-    const ids = [...out.values()].map((c) => c.caseId);
-    if (ids.length === 0) return;
-    const events = await sql<{ case_id: string; submitted: number; evaluated: number }>`
-      select case_id, count(*) filter (where type = 'case.submitted')::int as submitted, count(*) filter (where type = 'rules.evaluated')::int as evaluated
-      from case_events where tenant_id = ${tenantId} and case_id = any(${ids}::uuid[]) group by case_id`.execute(trx);
-    const byId = new Map([...out.values()].map((c) => [c.caseId, c]));
-    for (const e of events.rows) Object.assign(byId.get(e.case_id)!, { submittedEvents: e.submitted, rulesEvaluated: e.evaluated });
   });
   return out;
+}
+
+/**
+ * Counts each case's events. Read after the jobs: a job seen completed committed its events
+ * before it completed, so they are visible here. Read before the jobs, a job finishing in between
+ * looked like a completed job that had evaluated nothing (seen in a full bench run).
+ */
+async function attachEvents(db: Database, tenantId: string, cases: CaseFacts[]): Promise<void> {
+  if (cases.length === 0) return;
+  const byId = new Map(cases.map((c) => [c.caseId, c]));
+  await db.withTenant(tenantId, async (trx) => {
+    const events = await sql<{ case_id: string; submitted: number; evaluated: number }>`
+      select case_id, count(*) filter (where type = 'case.submitted')::int as submitted, count(*) filter (where type = 'rules.evaluated')::int as evaluated
+      from case_events where tenant_id = ${tenantId} and case_id = any(${[...byId.keys()]}::uuid[]) group by case_id`.execute(trx);
+    for (const e of events.rows) Object.assign(byId.get(e.case_id)!, { submittedEvents: e.submitted, rulesEvaluated: e.evaluated });
+  });
 }
 
 async function attachJobs(db: Database, cases: CaseFacts[]): Promise<void> {
@@ -69,13 +78,17 @@ export async function checkOnceAndOnlyOnce(database: string | DatabaseTarget, ac
   try {
     const tenants = new Map((await db.kysely.selectFrom('tenants').select(['id', 'slug']).execute()).map((t) => [t.slug, t.id]));
     const found = new Map<string, CaseFacts>();
+    const byTenant = new Map<string, CaseFacts[]>();
     for (const slug of new Set(acknowledged.map((a) => a.tenant))) {
       const tenantId = tenants.get(slug);
       if (!tenantId) throw new Error(`no municipality ${slug}`);
       const references = acknowledged.filter((a) => a.tenant === slug).map((a) => a.reference);
-      for (const [ref, facts] of await casesOf(db, tenantId, references)) found.set(`${slug}:${ref}`, facts);
+      const cases = await casesOf(db, tenantId, references);
+      for (const [ref, facts] of cases) found.set(`${slug}:${ref}`, facts);
+      byTenant.set(tenantId, [...cases.values()]);
     }
     await attachJobs(db, [...found.values()]);
+    for (const [tenantId, cases] of byTenant) await attachEvents(db, tenantId, cases);
     const keys = acknowledged.map((a) => `${a.tenant}:${a.reference}`);
     const twiceAcknowledged = keys.filter((k, i) => keys.indexOf(k) !== i);
     const lost = keys.filter((k) => !found.has(k));
