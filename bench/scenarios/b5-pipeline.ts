@@ -3,7 +3,7 @@
  * PostgreSQL — one web process and two worker processes (`rathaus web`, `rathaus worker`, one
  * per core) — with every founding municipality delivering to its Gewerbe recipients through a
  * file-drop folder. Each repetition sends a burst of complete Gewerbe-Anmeldungen (the B1 load
- * for a few seconds) and a trickle of one every half second, and reads from the database when
+ * for a second) and a trickle of one every half second, and reads from the database when
  * each case had its receipt PDF stored and its deliveries built. Baseline in the same run:
  * receipt PDFs rendered per second by one idle Node process.
  */
