@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// `npx rathaus …`: runs the TypeScript CLI through tsx, so no build step is needed.
-import { register } from 'tsx/esm/api';
+// `npx rathaus …`: the CLI of src/cli/index.ts, as plain JavaScript (see compiled.js for why).
+import { compiledUrl } from './compiled.js';
 
-register();
-await import('../src/cli/index.ts');
+await import(await compiledUrl('src/cli/index.ts'));

@@ -1,5 +1,5 @@
 /**
- * The real process: `node --import tsx src/main.ts` on its own data directory (or this file's
+ * The real process: `node bin/start.js` (what `npm start` runs) on its own data directory (or this file's
  * PostgreSQL database), web and worker in one process, stopped with SIGTERM while a request is
  * still arriving. The request must be answered and the process must exit cleanly.
  */
@@ -37,7 +37,7 @@ describe('graceful shutdown', () => {
     delete env.DATABASE_URL;
     delete env.TEST_DATABASE_URL;
     if (testDb?.url) env.DATABASE_URL = testDb.url;
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env });
+    child = spawn(process.execPath, ['bin/start.js'], { cwd: ROOT, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

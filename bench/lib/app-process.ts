@@ -1,13 +1,13 @@
 /**
  * The real platform as a child process, the way an operator runs it: `npm start` (or the same
- * entry, src/main.ts, without npm) for the embedded web + worker process, `rathaus web` and
+ * entry, bin/start.js, without npm) for the embedded web + worker process, `rathaus web` and
  * `rathaus worker` for the separate roles. Settings reach it only through its environment, as in
  * production: NODE_ENV=production (templates cached, required settings enforced), the shared
  * secret, an SMTP server, demo seeding switched on as `npm start` does outside production.
  *
  * A web process counts as ready when it serves its first page (GET / answers 200); a worker when
  * it logs "worker ready". Memory is read from the process that runs the app (under `npm start`
- * that is the node process at the end of npm → sh → tsx → node, not the launchers).
+ * that is the node process of bin/start.js below npm and sh, not the launchers).
  */
 import path from 'node:path';
 import { launcherEnvironment } from './bench-config.js';
@@ -32,7 +32,7 @@ export interface Installation {
 export interface AppProcessOptions {
   role: AppRole;
   installation: Installation;
-  /** `npm-start` runs the literal `npm start` (embedded only); default: node with src/main.ts or bin/rathaus.js. */
+  /** `npm-start` runs the literal `npm start` (embedded only); default: node with bin/start.js or bin/rathaus.js. */
   launcher?: 'node' | 'npm-start';
   /** Further settings, e.g. RUN_WORKER_IN_WEB=false or DATABASE_POOL_SIZE. */
   env?: Record<string, string>;
@@ -83,14 +83,14 @@ function commandFor(options: AppProcessOptions): { command: string; args: string
     if (options.role !== 'embedded') throw new Error('npm start runs the embedded process only');
     return { command: 'npm', args: ['start', '--silent'] };
   }
-  if (options.role === 'embedded') return { command: process.execPath, args: [...flags, '--import', 'tsx', 'src/main.ts'] };
+  if (options.role === 'embedded') return { command: process.execPath, args: [...flags, 'bin/start.js'] };
   return { command: process.execPath, args: [...flags, 'bin/rathaus.js', options.role] };
 }
 
-/** The node process that runs src/main.ts below the launchers (the child itself when launched directly). */
+/** The node process that runs bin/start.js below the launchers (the child itself when launched directly). */
 function appPidOf(child: TrackedChild, launcher: AppProcessOptions['launcher']): number {
   if (launcher !== 'npm-start') return child.pid;
-  const below = descendantsOf(child.pid).filter((pid) => /\bnode\b.*src\/main\.ts/.test(commandLineOf(pid)));
+  const below = descendantsOf(child.pid).filter((pid) => /\bnode\b.*bin\/start\.js/.test(commandLineOf(pid)));
   return below.at(-1) ?? child.pid;
 }
 
@@ -145,7 +145,7 @@ export async function startApp(options: AppProcessOptions): Promise<AppProcess> 
     output: child.output,
     async stop(graceMs = 30_000) {
       if (exitCode !== undefined) return exitCode;
-      // Only the app gets SIGTERM: npm and tsx pass their child's exit on, and a second SIGTERM
+      // Only the app gets SIGTERM: npm and sh pass their child's exit on, and a second SIGTERM
       // (from a whole process group) would cut the app's graceful shutdown short.
       process.kill(appPid, 'SIGTERM');
       const timer = setTimeout(() => {

@@ -1,4 +1,4 @@
-/** Starts and stops the bare Fastify server of bench/lib/hello-server.ts (the B0 baseline). */
+/** Starts and stops the bare Fastify server of bench/lib/hello-server.js (the B0 baseline). */
 import { appServesPage, REPOSITORY_ROOT } from './app-process.js';
 import { launcherEnvironment } from './bench-config.js';
 import { freePort, residentMb, spawnTracked } from './child-processes.js';
@@ -18,7 +18,7 @@ export async function startHelloServer(): Promise<HelloServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const server = spawnTracked(process.execPath, ['--import', 'tsx', 'bench/lib/hello-server.ts', String(port)], { cwd: REPOSITORY_ROOT, env: launcherEnvironment() });
+  const server = spawnTracked(process.execPath, ['bench/lib/hello-server.js', String(port)], { cwd: REPOSITORY_ROOT, env: launcherEnvironment() });
   for (const until = performance.now() + 60_000; !(await appServesPage(`${url}/hello`)); ) {
     if (performance.now() > until || server.child.exitCode !== null) {
       server.child.kill('SIGKILL');

@@ -26,7 +26,7 @@ interface Mode {
   rssTarget: number;
 }
 
-/** The same-run baseline: the bare Fastify hello process, started the same way (node with tsx). */
+/** The same-run baseline: the bare Fastify hello process, started the same way (plain node). */
 async function helloBaseline(): Promise<{ start: number; rss: number }> {
   const hello = await startHelloServer();
   try {
@@ -94,8 +94,8 @@ export const scenario: BenchScenario = {
   id: 'B6',
   title: 'Footprint: start time and memory of the embedded process',
   description:
-    'Baseline in the same run: a bare Fastify hello process started with node and tsx, to its first answer, and its idle memory. ' +
-    'The literal `npm start` (web and worker in one process) on an empty data directory — PGlite — or an empty PostgreSQL database (DATABASE_URL), timed from the command to the first page served (GET / answering 200): the first start migrates and seeds; then the same again as a restart. Resident memory (VmRSS of the node process that runs the app, not of npm and tsx) after the start settles, and its peak, sampled every 100 ms, under the B1 submission load followed by a B2 page load.',
+    'Baseline in the same run: a bare Fastify hello process started with plain node, as the platform is, to its first answer, and its idle memory. ' +
+    'The literal `npm start` (web and worker in one process) on an empty data directory — PGlite — or an empty PostgreSQL database (DATABASE_URL), timed from the command to the first page served (GET / answering 200): the first start migrates and seeds; then the same again as a restart. Resident memory (VmRSS of the node process that runs the app, not of npm) after the start settles, and its peak, sampled every 100 ms, under the B1 submission load followed by a B2 page load.',
   async run(ctx) {
     const rounds = ctx.size === 'quick' ? 1 : ctx.repetitions;
     const modes: Mode[] = [
@@ -104,7 +104,7 @@ export const scenario: BenchScenario = {
     ];
     const baseline = await repeat(ctx, 'baseline: bare Fastify hello process, start and memory', () => helloBaseline());
     const measurements: Measurement[] = [
-      measurement('hello-start', 'Baseline: bare Fastify hello process (node with tsx) to first answer', 's', 'lower', baseline.map((b) => b.start)),
+      measurement('hello-start', 'Baseline: bare Fastify hello process (plain node) to first answer', 's', 'lower', baseline.map((b) => b.start)),
       measurement('hello-rss', 'Baseline: bare Fastify hello process, resident memory idle', 'MiB', 'lower', baseline.map((b) => b.rss)),
     ];
     const comparisons: Comparison[] = [];
@@ -117,7 +117,7 @@ export const scenario: BenchScenario = {
       }
     });
     const notes = [
-      `Memory is read from /proc/<pid>/status (VmRSS) of the node process that runs src/main.ts. Loads during the peak: ${LOAD_SECONDS[ctx.size]} s of submissions, then ${LOAD_SECONDS[ctx.size]} s of the catalogue page, ${CLIENTS} clients each.`,
+      `Memory is read from /proc/<pid>/status (VmRSS) of the node process that runs bin/start.js. Loads during the peak: ${LOAD_SECONDS[ctx.size]} s of submissions, then ${LOAD_SECONDS[ctx.size]} s of the catalogue page, ${CLIENTS} clients each.`,
       ...(ctx.size === 'quick' ? [`Quick run: one round per mode (a full run repeats each three times, each on a new data directory or database).`] : []),
     ];
     return { measurements, comparisons, notes, checks: [] };

@@ -1,7 +1,8 @@
 /**
  * Baseline B0: a bare Fastify "hello" route on the same Node, started as its own process
- * (`node --import tsx bench/lib/hello-server.ts <port>`) like the platform. What a page costs on
- * top of Fastify itself is the distance between this and B2.
+ * (`node bench/lib/hello-server.js <port>`). Plain JavaScript, because the platform runs as
+ * JavaScript too (bin/compiled.js): what a page or a start costs on top of Fastify itself is the
+ * distance between this and B2 or B6.
  */
 import Fastify from 'fastify';
 
