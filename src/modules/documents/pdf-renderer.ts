@@ -3,7 +3,8 @@
  * pdfmake: ä ö ü ß € and the rest of Latin-1/Latin Extended) are read once into memory and
  * embedded; pdfmake is given a URL policy that refuses every download and a local-file policy
  * that refuses every path, so nothing in a document definition can make rendering reach the
- * network or the file system. Images (the tenant's logo) arrive as data URLs.
+ * network or the file system. Images (the tenant's logo) arrive as data URLs. Each font is parsed
+ * once per process and shared by all documents (see shareParsedFonts).
  *
  * pdfmake's default export is a process-wide singleton holding fonts; we build its Printer
  * ourselves instead, so each renderer owns its configuration.
@@ -68,11 +69,54 @@ function fontFileSystem() {
   };
 }
 
-/** Creates a renderer; fonts are loaded here, once. */
+interface FontkitModule {
+  create(buffer: Uint8Array, postscriptName?: string): unknown;
+}
+
+/** How many times a font file was parsed since the process started (read by the tests). */
+let fontParses = 0;
+export const fontParseCount = (): number => fontParses;
+
+/**
+ * pdfkit parses every font again for every document (`fontkit.create` on the same bytes), about a
+ * quarter of a receipt's rendering time and a parsed copy of each font per document in memory.
+ * A parsed font is read-only for pdfkit: each document takes its own subset of it. So fontkit's
+ * `create` is given to pdfkit with a cache keyed by the font's bytes, which are the same Buffer
+ * objects every time (fontFileSystem). This has to happen before pdfkit is first loaded, because
+ * pdfkit keeps the fontkit module it required; pdfkit finds the cached module by its resolved path.
+ */
+function shareParsedFonts(): void {
+  const pdfkitRequire = createRequire(createRequire(require.resolve('pdfmake/package.json')).resolve('pdfkit'));
+  const fontkitPath = pdfkitRequire.resolve('fontkit');
+  const fontkit = pdfkitRequire('fontkit') as FontkitModule;
+  const cached = require.cache[fontkitPath];
+  if (!cached || (cached.exports as { sharesParsedFonts?: boolean }).sharesParsedFonts) return;
+  const parsed = new WeakMap<Uint8Array, Map<string, unknown>>();
+  cached.exports = {
+    ...fontkit,
+    sharesParsedFonts: true,
+    create(buffer: Uint8Array, postscriptName?: string) {
+      const byName = parsed.get(buffer) ?? new Map<string, unknown>();
+      parsed.set(buffer, byName);
+      const key = postscriptName ?? '';
+      if (!byName.has(key)) {
+        fontParses++;
+        byName.set(key, fontkit.create(buffer, postscriptName));
+      }
+      return byName.get(key);
+    },
+  };
+}
+
+/** One per process: the parsed-font cache knows a font by these very Buffer objects. */
+let fontFiles: ReturnType<typeof fontFileSystem> | undefined;
+
+/** Creates a renderer; fonts are read on the first, once per process. */
 export function createPdfRenderer(): PdfRenderer {
+  shareParsedFonts();
   const Printer = (require('pdfmake/js/Printer.js') as { default: PrinterClass }).default;
   const UrlResolver = (require('pdfmake/js/URLResolver.js') as { default: UrlResolverClass }).default;
-  const files = fontFileSystem();
+  const files = (fontFiles ??= fontFileSystem());
   return {
     async render(definition) {
       const resolver = new UrlResolver(files);
