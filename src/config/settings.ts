@@ -5,6 +5,9 @@
  */
 import path from 'node:path';
 
+/** PGlite's shared buffers when PGLITE_SHARED_BUFFERS is not set (also for databases opened without settings, as in tests). */
+export const DEFAULT_PGLITE_SHARED_BUFFERS = '16MB';
+
 export type RuntimeEnv = 'development' | 'test' | 'production';
 
 interface SettingSpec<T> {
@@ -89,6 +92,15 @@ export const settingSpecs = {
     parse: optionalStr,
   }),
   databasePoolSize: spec<number>({ env: 'DATABASE_POOL_SIZE', doc: 'Connections per process in the PostgreSQL pool.', default: () => 10, parse: int }),
+  pgliteSharedBuffers: spec<string>({
+    env: 'PGLITE_SHARED_BUFFERS',
+    doc: "Shared buffers of the embedded PGlite database (PostgreSQL's shared_buffers, e.g. 16MB). Held in memory for as long as the process runs; the operating system caches the files besides.",
+    default: () => DEFAULT_PGLITE_SHARED_BUFFERS,
+    parse: (v, env) => {
+      if (!/^[1-9][0-9]*(kB|MB|GB)$/.test(v)) throw new ConfigError(`${env} must be a size such as 16MB (a number with kB, MB or GB)`);
+      return v;
+    },
+  }),
   dataDir: spec<string>({
     env: 'DATA_DIR',
     doc: 'Folder for the embedded database and local file storage; kept across restarts.',

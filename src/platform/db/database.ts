@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
+import { DEFAULT_PGLITE_SHARED_BUFFERS } from '../../config/settings.js';
 import { pgliteDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
 import { SerialQueue } from './serial-queue.js';
@@ -44,7 +45,7 @@ export interface Database {
 }
 
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob; sharedBuffers?: string }
   | { kind: 'postgres'; url: string; poolSize?: number };
 
 // int8 as number (counts, ids fit), date as its ISO text (a calendar day has no time zone).
@@ -66,6 +67,10 @@ async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): 
   if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
   const options: PGliteOptions = { parsers: pgTypeParsers };
   if (target.loadDataDir) options.loadDataDir = target.loadDataDir;
+  // PostgreSQL's default of 128 MB of shared buffers lives in PGlite's WebAssembly memory, which
+  // never shrinks: 16 MB cut a restart's resident memory by about 130 MB and the start by 0.3 s,
+  // at the same throughput (benchmark B6). The operating system still caches the files.
+  options.startParams = [...PGlite.defaultStartParams, '-c', `shared_buffers=${target.sharedBuffers ?? DEFAULT_PGLITE_SHARED_BUFFERS}`];
   const pglite = await PGlite.create(target.dataDir ?? 'memory://', options);
   const queue = new SerialQueue();
   const kysely = new Kysely<DB>({ dialect: pgliteDialect(pglite, queue) });
@@ -192,8 +197,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 /** Where the settings point: PostgreSQL when DATABASE_URL is set, otherwise PGlite in DATA_DIR. */
-export function databaseTargetFromSettings(s: { databaseUrl?: string | undefined; dataDir: string; databasePoolSize: number }): DatabaseTarget {
+export function databaseTargetFromSettings(s: { databaseUrl?: string | undefined; dataDir: string; databasePoolSize: number; pgliteSharedBuffers: string }): DatabaseTarget {
   return s.databaseUrl
     ? { kind: 'postgres', url: s.databaseUrl, poolSize: s.databasePoolSize }
-    : { kind: 'pglite', dataDir: `${s.dataDir}/pglite` };
+    : { kind: 'pglite', dataDir: `${s.dataDir}/pglite`, sharedBuffers: s.pgliteSharedBuffers };
 }
