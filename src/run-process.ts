@@ -75,14 +75,16 @@ export async function startProcess(
     const log = pino({ level: settings.logLevel, name: 'jobs' });
     const metrics = createMetrics();
     parts.queue = await createJobQueue(db, { jobs, log, supervise: roles.worker, pollingIntervalSeconds: settings.jobPollingSeconds });
-    if (roles.worker) parts.worker = await startWorker(parts.queue, jobs, { db, settings, clock: systemClock, log, metrics, packages: servicePackages });
+    // The web app listens before the worker starts: after a restart with jobs waiting, the worker
+    // would otherwise take the (embedded: only) database connection and the CPU first, and the
+    // first page would wait for the backlog (benchmark B6).
     if (roles.web) {
       parts.app = await createApp({ settings, db, secret, queue: parts.queue, metrics, packages: servicePackages });
       await parts.app.listen({ port: settings.port, host: settings.host });
-      parts.app.log.info({ ms: Date.now() - started, database: db.kind, worker: roles.worker }, 'ready');
-    } else {
-      log.info({ ms: Date.now() - started, database: db.kind }, 'worker ready');
     }
+    if (roles.worker) parts.worker = await startWorker(parts.queue, jobs, { db, settings, clock: systemClock, log, metrics, packages: servicePackages });
+    if (parts.app) parts.app.log.info({ ms: Date.now() - started, database: db.kind, worker: roles.worker }, 'ready');
+    else log.info({ ms: Date.now() - started, database: db.kind }, 'worker ready');
   } catch (e) {
     await stopAll(parts, settings.shutdownGraceSeconds * 1000).catch(() => undefined);
     throw e;
