@@ -1,10 +1,11 @@
 /**
- * The renderer parses each font file once per process and shares the parsed font between
- * documents; every document must still carry its own complete text in each style.
+ * The renderer parses each font file once per process and shapes each word once, sharing both
+ * between documents (shared-fonts.ts); every document must still come out as if rendered alone.
  */
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../../../test/support/pdf-inspection.js';
-import { createPdfRenderer, fontParseCount } from './pdf-renderer.js';
+import { createPdfRenderer } from './pdf-renderer.js';
+import { fontParseCount, wordShapeCount } from './shared-fonts.js';
 
 const letter = (name: string) => ({
   content: [
@@ -36,4 +37,30 @@ describe('the PDF renderer', () => {
       expect(text).toContain('Rechtsbehelfsbelehrung');
     }
   });
+
+  it('lays out a document from shaped words exactly as from freshly shaped ones', async () => {
+    const renderer = createPdfRenderer();
+    // Words no other test renders, so the first document shapes every one of them.
+    const unique = `Kennung${Date.now().toString(36)}`;
+    const definition = () =>
+      ({
+        info: { creationDate: new Date('2026-01-01T00:00:00Z') },
+        compress: false,
+        content: [
+          `Gewerbe ${unique} in Straße ${unique}-Süd`,
+          { text: `Fett ${unique} Ligaturen ffi fl`, bold: true },
+          { text: `Kerning AVATAR To Wa ${unique}`, italics: true, fontSize: 14 },
+        ],
+      }) as unknown as Parameters<typeof renderer.render>[0];
+    const shapedBefore = wordShapeCount();
+    const fresh = await renderer.render(definition());
+    const shapedByFirst = wordShapeCount() - shapedBefore;
+    expect(shapedByFirst).toBeGreaterThan(0);
+
+    const fromCache = await renderer.render(definition());
+    expect(wordShapeCount() - shapedBefore).toBe(shapedByFirst);
+    // Uncompressed and with a fixed date, two renderings of one definition are the same bytes.
+    expect(fromCache.equals(fresh)).toBe(true);
+  });
 });
+

@@ -4,7 +4,7 @@
  * embedded; pdfmake is given a URL policy that refuses every download and a local-file policy
  * that refuses every path, so nothing in a document definition can make rendering reach the
  * network or the file system. Images (the tenant's logo) arrive as data URLs. Each font is parsed
- * once per process and shared by all documents (see shareParsedFonts).
+ * once per process and shared by all documents (shared-fonts.ts).
  *
  * pdfmake's default export is a process-wide singleton holding fonts; we build its Printer
  * ourselves instead, so each renderer owns its configuration.
@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { shareParsedFonts } from './shared-fonts.js';
 
 const require = createRequire(import.meta.url);
 
@@ -65,45 +66,6 @@ function fontFileSystem() {
     },
     writeFileSync: (name: string) => {
       throw new Error(`pdfmake: refusing to store ${name}`);
-    },
-  };
-}
-
-interface FontkitModule {
-  create(buffer: Uint8Array, postscriptName?: string): unknown;
-}
-
-/** How many times a font file was parsed since the process started (read by the tests). */
-let fontParses = 0;
-export const fontParseCount = (): number => fontParses;
-
-/**
- * pdfkit parses every font again for every document (`fontkit.create` on the same bytes), about a
- * quarter of a receipt's rendering time and a parsed copy of each font per document in memory.
- * A parsed font is read-only for pdfkit: each document takes its own subset of it. So fontkit's
- * `create` is given to pdfkit with a cache keyed by the font's bytes, which are the same Buffer
- * objects every time (fontFileSystem). This has to happen before pdfkit is first loaded, because
- * pdfkit keeps the fontkit module it required; pdfkit finds the cached module by its resolved path.
- */
-function shareParsedFonts(): void {
-  const pdfkitRequire = createRequire(createRequire(require.resolve('pdfmake/package.json')).resolve('pdfkit'));
-  const fontkitPath = pdfkitRequire.resolve('fontkit');
-  const fontkit = pdfkitRequire('fontkit') as FontkitModule;
-  const cached = require.cache[fontkitPath];
-  if (!cached || (cached.exports as { sharesParsedFonts?: boolean }).sharesParsedFonts) return;
-  const parsed = new WeakMap<Uint8Array, Map<string, unknown>>();
-  cached.exports = {
-    ...fontkit,
-    sharesParsedFonts: true,
-    create(buffer: Uint8Array, postscriptName?: string) {
-      const byName = parsed.get(buffer) ?? new Map<string, unknown>();
-      parsed.set(buffer, byName);
-      const key = postscriptName ?? '';
-      if (!byName.has(key)) {
-        fontParses++;
-        byName.set(key, fontkit.create(buffer, postscriptName));
-      }
-      return byName.get(key);
     },
   };
 }
