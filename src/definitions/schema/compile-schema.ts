@@ -18,7 +18,10 @@ const ANNOTATION_KEYWORDS = ['x-fim-id'];
 /** Compiles `schema` and returns a check that lists violations with data paths. */
 export function compileDataSchema(schema: JsonSchema): (data: unknown) => SchemaViolation[] {
   // strictTuples is a lint against open tuples; a GeoJSON position is one on purpose ([lon, lat] or [lon, lat, alt]).
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTuples: false });
+  // Ajv's optimising pass over the generated code costs more than it gains here: without it,
+  // compiling the four shipped definitions takes 59 instead of 112 ms at every start, and a GewA1
+  // validation 5.5 instead of 5.3 µs (a whole submission costs the process about 2.4 ms).
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTuples: false, code: { optimize: false } });
   addFormats(ajv);
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword(keyword);
   const validate = ajv.compile(schema);
