@@ -70,17 +70,36 @@ function fontFileSystem() {
   };
 }
 
-/** One per process: the parsed-font cache knows a font by these very Buffer objects. */
-let fontFiles: ReturnType<typeof fontFileSystem> | undefined;
+interface PdfMake {
+  Printer: PrinterClass;
+  UrlResolver: UrlResolverClass;
+  /** The parsed-font cache knows a font by these very Buffer objects. */
+  files: ReturnType<typeof fontFileSystem>;
+}
 
-/** Creates a renderer; fonts are read on the first, once per process. */
+let pdfmake: PdfMake | undefined;
+
+/**
+ * pdfmake, pdfkit and the fonts, loaded on the first render in the process rather than at start:
+ * a web process may never render (about 70 ms of a start and the memory of the modules).
+ */
+function loadPdfMake(): PdfMake {
+  if (!pdfmake) {
+    shareParsedFonts();
+    pdfmake = {
+      Printer: (require('pdfmake/js/Printer.js') as { default: PrinterClass }).default,
+      UrlResolver: (require('pdfmake/js/URLResolver.js') as { default: UrlResolverClass }).default,
+      files: fontFileSystem(),
+    };
+  }
+  return pdfmake;
+}
+
+/** Creates a renderer; pdfmake and the fonts are loaded on the first render, once per process. */
 export function createPdfRenderer(): PdfRenderer {
-  shareParsedFonts();
-  const Printer = (require('pdfmake/js/Printer.js') as { default: PrinterClass }).default;
-  const UrlResolver = (require('pdfmake/js/URLResolver.js') as { default: UrlResolverClass }).default;
-  const files = (fontFiles ??= fontFileSystem());
   return {
     async render(definition) {
+      const { Printer, UrlResolver, files } = loadPdfMake();
       const resolver = new UrlResolver(files);
       resolver.setUrlAccessPolicy(() => false);
       // pdfmake rewrites the descriptors it is given, so each document gets its own copy.
