@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only B1,B7]`: runs the scenarios of bench/scenarios/ (every
+ * `npm run bench [-- --quick] [-- --only B1,B7] [-- --render]`: runs the scenarios of bench/scenarios/ (every
  * file b<N>-*.ts that exports `scenario: BenchScenario`, so new scenarios plug in without a change
  * here) against the PostgreSQL server of DATABASE_URL, shows progress on stderr, and writes
  * bench/results.md and bench/results.json (a quick run: bench/results-quick.*, not committed). B0 always runs first: the other scenarios' ratios
@@ -13,6 +13,7 @@ import { benchOptionsOfProcess, USAGE, type BenchOptions } from './lib/bench-con
 import { killLeftoverProcesses } from './lib/child-processes.js';
 import { dropLeftoverDatabases } from './lib/postgres-admin.js';
 import { createProgress, type Progress } from './lib/progress.js';
+import { limitsText } from './lib/limits.js';
 import { renderMarkdown, type RunReport, type ScenarioOutcome } from './lib/report.js';
 import { gitCommit, machine, postgresVersionOrProblem } from './lib/run-meta.js';
 import type { BenchContext, BenchScenario } from './lib/scenario.js';
@@ -124,6 +125,13 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  const base = options.size === 'quick' ? 'results-quick' : 'results';
+  if (options.render) {
+    const report = JSON.parse(fs.readFileSync(path.join(BENCH_DIR, `${base}.json`), 'utf8')) as RunReport;
+    fs.writeFileSync(path.join(BENCH_DIR, `${base}.md`), renderMarkdown(report, limitsText()));
+    process.stderr.write(`bench: wrote bench/${base}.md from bench/${base}.json (nothing measured)\n`);
+    return 0;
+  }
   const progress = createProgress(options.budgetSeconds);
   process.once('SIGINT', () => {
     progress.stop();
@@ -134,9 +142,8 @@ async function main(): Promise<number> {
   const report = await runAll(options, progress);
   progress.stop();
   // A quick run is a smoke test of the suite: it must not overwrite the committed full results.
-  const base = options.size === 'quick' ? 'results-quick' : 'results';
   fs.writeFileSync(path.join(BENCH_DIR, `${base}.json`), `${JSON.stringify(report, null, 2)}\n`);
-  fs.writeFileSync(path.join(BENCH_DIR, `${base}.md`), renderMarkdown(report));
+  fs.writeFileSync(path.join(BENCH_DIR, `${base}.md`), renderMarkdown(report, limitsText()));
   const bad = report.scenarios.filter((s) => s.status !== 'ok');
   process.stderr.write(`bench: ${report.scenarios.length - bad.length} of ${report.scenarios.length} scenarios ok in ${Math.round(report.meta.seconds)} s; wrote bench/${base}.md and bench/${base}.json\n`);
   for (const s of bad) process.stderr.write(`  ${s.id} ${s.status}: ${s.error ?? ''}\n`);

@@ -15,6 +15,8 @@ export interface BenchOptions {
   postgresUrl: string;
   /** Wall-clock budget of the whole run, in seconds. */
   budgetSeconds: number;
+  /** Only write bench/results.md again from bench/results.json (with --quick: the quick pair); measures nothing. */
+  render: boolean;
   help: boolean;
 }
 
@@ -23,6 +25,8 @@ export const USAGE = `npm run bench [-- options]
   --quick            short run (under two minutes): one short repetition per figure
   --only B1,B7       run only these scenarios (B0, the baselines, always runs: the ratios need it)
   --budget SECONDS   stop starting scenarios after this long (default 180 quick, 600 full)
+  --render           measure nothing: write results.md again from results.json (after the
+                     report's layout or docs/performance.md's "What limits the figures" changed)
   --help             this text
 
 The PostgreSQL server is DATABASE_URL (default ${DEFAULT_POSTGRES_URL}); each scenario creates
@@ -40,6 +44,7 @@ export function parseBenchOptions(argv: readonly string[], databaseUrl: string |
   let only: string[] = [];
   let budget: number | undefined;
   let help = false;
+  let render = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -50,6 +55,7 @@ export function parseBenchOptions(argv: readonly string[], databaseUrl: string |
     };
     if (flag === '--quick') size = 'quick';
     else if (flag === '--help' || flag === '-h') help = true;
+    else if (flag === '--render') render = true;
     else if (flag === '--only') only = value().split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
     else if (flag === '--budget') {
       budget = Number(value());
@@ -60,9 +66,10 @@ export function parseBenchOptions(argv: readonly string[], databaseUrl: string |
     size,
     only,
     postgresUrl: databaseUrl || DEFAULT_POSTGRES_URL,
-    // Quick: the aim is under two minutes, but every scenario must run; on two cores a quick run
-    // has taken 2–2.5 minutes (docs/performance.md says why), so its budget leaves room for that.
+    // Quick: under two minutes (82–90 s on the idle 2-core reference machine), but every
+    // scenario must run, so the budget leaves room for a loaded machine.
     budgetSeconds: budget ?? (size === 'quick' ? 180 : 600),
+    render,
     help,
   };
 }

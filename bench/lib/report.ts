@@ -125,8 +125,8 @@ function scenarioSection(report: RunReport, s: ScenarioOutcome): string[] {
   return lines;
 }
 
-/** bench/results.md. */
-export function renderMarkdown(report: RunReport): string {
+/** bench/results.md; `limits` is what limits the missed targets (see limits.ts). */
+export function renderMarkdown(report: RunReport, limits?: string): string {
   const { meta } = report;
   const targets = report.scenarios.flatMap((s) =>
     (s.result?.comparisons ?? [])
@@ -158,6 +158,9 @@ export function renderMarkdown(report: RunReport): string {
     ...targets.map(({ s, c }) => `| ${s.id} | ${c!.label} | ${formatFigure(c!.value.median)} ${c!.unit} | ${c!.target!.text} | ${metText(c!)} |`),
     ...report.scenarios.filter((s) => s.status !== 'ok').map((s) => `| ${s.id} | ${s.status} | | | ${s.error?.split('\n')[0] ?? ''} |`),
     '',
+    ...(limits && targets.some(({ c }) => c!.met === false)
+      ? ['## What limits the missed targets', '', 'From [docs/performance.md](../docs/performance.md) as it stood when these results were written.', '', limits, '']
+      : []),
     ...report.scenarios.flatMap((s) => scenarioSection(report, s)),
   ].join('\n')
     .replace(/\n*$/, '\n');

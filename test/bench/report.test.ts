@@ -4,6 +4,7 @@
  * that measured nothing left out rather than turned into a figure.
  */
 import { describe, expect, it } from 'vitest';
+import { limitsText } from '../../bench/lib/limits.js';
 import { renderMarkdown, resolveComparison, type RunReport, type ScenarioOutcome } from '../../bench/lib/report.js';
 import type { Comparison } from '../../bench/lib/scenario.js';
 import { formatFigure, median, percentile, summarize } from '../../bench/lib/stats.js';
@@ -69,4 +70,22 @@ describe('benchmark report', () => {
     expect(md).toContain('**Failed:** Error: worker died');
     expect(md).not.toContain('at run (b5.ts');
   });
+
+  it('says what limits the missed targets, from the performance document, only when a target is missed', () => {
+    const doc = '# Performance\n\n## What was changed\n\n- faster\n\n## What limits the figures\n\n- **Two cores.** Shared.\n\n## Appendix\n\nmore\n';
+    const limits = limitsText(doc);
+    expect(limits).toBe('- **Two cores.** Shared.');
+    expect(limitsText('# Performance\n\nnothing here\n')).toBeUndefined();
+
+    const missed = renderMarkdown(report(b0, b1), limits);
+    expect(missed).toContain('## What limits the missed targets');
+    expect(missed).toContain('- **Two cores.** Shared.');
+    const met = outcome('B1', [{ key: 'submissions', samples: [2000, 2000, 2000] }], [{ label: 'Submissions/s', measurement: 'submissions', target: { op: '>=', value: 1000, text: '≥ 1,000/s' } }]);
+    expect(renderMarkdown(report(b0, met), limits)).not.toContain('What limits');
+  });
+
+  it('reads the section from docs/performance.md itself', () => {
+    expect(limitsText()).toContain('Submissions per municipality are serial by design');
+  });
 });
+
